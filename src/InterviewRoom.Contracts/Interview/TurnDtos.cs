@@ -1,0 +1,54 @@
+using InterviewRoom.Contracts.Questions;
+
+namespace InterviewRoom.Contracts.Interview;
+
+/// <summary>Where a turn (one question asked in a room) stands.</summary>
+public enum TurnStatus
+{
+    /// <summary>Pushed; the candidate's client has not acknowledged it yet.</summary>
+    Asked,
+
+    /// <summary>Delivered to the candidate; the clock is running.</summary>
+    Answering,
+
+    /// <summary>The candidate submitted (see <see cref="TurnView.IsLate"/>).</summary>
+    Submitted,
+
+    /// <summary>The deadline passed with no answer.</summary>
+    TimeUp,
+
+    /// <summary>The room ended while the question was open.</summary>
+    Closed,
+}
+
+/// <summary>
+/// A turn as a participant sees it. <see cref="Interviewer"/> is present only for the interviewer:
+/// candidates and observers never receive it (nor the field name).
+/// </summary>
+public sealed record TurnView(
+    Guid TurnId,
+    Guid RoomId,
+    int Ordinal,
+    int QuestionId,
+    string QuestionText,
+    QuestionKind Kind,
+    IReadOnlyList<string> Topics,
+    int TimeLimitSeconds,
+    TurnStatus Status,
+    DateTimeOffset AskedAt,
+    DateTimeOffset? DeliveredAt,
+    DateTimeOffset Deadline,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? TimeUpAt,
+    long? ResponseTimeMs,
+    bool IsLate,
+    string? AnswerText,
+    TurnInterviewerView? Interviewer = null);
+
+/// <summary>What only the interviewer sees of a turn.</summary>
+public sealed record TurnInterviewerView(
+    string ReferenceAnswer,
+    IReadOnlyList<GuidanceItem> Guidance,
+    RubricDto Rubric,
+    ScoreView? Score,
+    int ScoreVersions);

@@ -1,0 +1,47 @@
+using InterviewRoom.Contracts.Interview;
+using InterviewRoom.Contracts.Questions;
+
+namespace InterviewRoom.Contracts.Reports;
+
+/// <summary>GET /api/rooms/{roomId}/report: one item per question asked, in order.</summary>
+public sealed record RoomReport(
+    Guid RoomId,
+    string RoomCode,
+    string? Title,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? EndedAt,
+    IReadOnlyList<ParticipantView> Participants,
+    IReadOnlyList<ReportItem> Items);
+
+public sealed record ReportItem(
+    Guid TurnId,
+    int Ordinal,
+    int QuestionId,
+    int QuestionNumber,
+    string QuestionText,
+    QuestionKind Kind,
+    IReadOnlyList<string> Topics,
+    int TimeLimitSeconds,
+    TurnStatus Status,
+    DateTimeOffset AskedAt,
+    DateTimeOffset? DeliveredAt,
+    DateTimeOffset Deadline,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? TimeUpAt,
+    long? ResponseTimeMs,
+    bool IsLate,
+    string? AnswerText,
+    ReportScore? Score);
+
+/// <summary>The latest score version of an answer. Criteria are present for the interviewer only.</summary>
+public sealed record ReportScore(
+    int Version,
+    int? Overall,
+    int? SuggestedOverall,
+    bool NotAssessed,
+    IReadOnlyList<string> RedFlags,
+    string? Notes,
+    DateTimeOffset ScoredAt,
+    IReadOnlyList<ReportCriterion>? Criteria);
+
+public sealed record ReportCriterion(string CriterionId, string Text, int Rating);

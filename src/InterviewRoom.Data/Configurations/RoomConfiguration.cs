@@ -1,0 +1,34 @@
+using InterviewRoom.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InterviewRoom.Data.Configurations;
+
+internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
+{
+    public void Configure(EntityTypeBuilder<Room> builder)
+    {
+        builder.HasIndex(r => r.Code).IsUnique();
+        builder.Property(r => r.Code).HasMaxLength(16);
+        builder.Property(r => r.Title).HasMaxLength(120);
+        builder.HasMany(r => r.Participants).WithOne(p => p.Room).HasForeignKey(p => p.RoomId);
+        builder.HasMany(r => r.Turns).WithOne(t => t.Room).HasForeignKey(t => t.RoomId);
+    }
+}
+
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> builder)
+    {
+        builder.HasIndex(p => p.TokenHash).IsUnique();
+        builder.Property(p => p.TokenHash).HasMaxLength(64);
+        builder.Property(p => p.Name).HasMaxLength(80);
+
+        // One candidate seat per room, enforced by the database so two racing joins cannot both sit.
+        // Square brackets quote identifiers in both SQL Server and SQLite.
+        builder.HasIndex(p => new { p.RoomId, p.Role })
+            .IsUnique()
+            .HasFilter("[Role] = 'Candidate'")
+            .HasDatabaseName("IX_Participants_OneCandidatePerRoom");
+    }
+}

@@ -1,0 +1,22 @@
+namespace InterviewRoom.Data.Entities;
+
+public sealed class Room
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The short code candidates and observers join with; it unlocks no interviewer power.</summary>
+    public required string Code { get; set; }
+
+    public string? Title { get; set; }
+
+    public required DateTime CreatedAt { get; set; }
+
+    /// <summary>After this instant the join code no longer admits anyone new.</summary>
+    public required DateTime CodeExpiresAt { get; set; }
+
+    public DateTime? EndedAt { get; set; }
+
+    public List<Participant> Participants { get; set; } = [];
+
+    public List<Turn> Turns { get; set; } = [];
+}
