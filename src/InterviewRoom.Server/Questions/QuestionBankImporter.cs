@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using InterviewRoom.Data;
+using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Questions.Import;
+using InterviewRoom.Server.Questions.Rubrics;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewRoom.Server.Questions;
+
+internal sealed record ImportResult(int Added, int Updated, int Unchanged, int KeptEdited);
+
+/// <summary>
+/// Loads the seed bank into the database. Idempotent: questions are keyed by (bank, number) and carry a hash
+/// of what was imported, so a second run adds nothing, a changed seed updates the question (with a new rubric
+/// version when the rubric changed), and a question a user edited is left as the user made it.
+/// </summary>
+internal sealed class QuestionBankImporter(InterviewRoomDb db, TimeProvider time)
+{
+    public const string SeedBank = "backend-seed";
+
+    public async Task<ImportResult> ImportSeedAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The question bank seed was not found at '{path}' (QuestionBank:SeedPath).", path);
+        }
+
+        var parsed = SeedParser.Parse(await File.ReadAllTextAsync(path, cancellationToken));
+        var existing = await db.Questions
+            .Where(q => q.Bank == SeedBank)
+            .Include(q => q.Rubrics.OrderByDescending(r => r.Version).Take(1))
+            .ToDictionaryAsync(q => q.Number, cancellationToken);
+
+        int added = 0, updated = 0, unchanged = 0, keptEdited = 0;
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var source in parsed)
+        {
+            var rubric = RubricBuilder.Build(source.ReferenceAnswer, source.Guidance);
+            var hash = HashOf(source, rubric);
+            if (!existing.TryGetValue(source.Number, out var question))
+            {
+                question = new Question
+                {
+                    Bank = SeedBank,
+                    Number = source.Number,
+                    Text = source.Text,
+                    ReferenceAnswer = source.ReferenceAnswer,
+                    Kind = source.Kind,
+                    DefaultTimeLimitSeconds = source.DefaultTimeLimitSeconds,
+                    ImportHash = hash,
+                };
+                Apply(source, question);
+                question.Rubrics.Add(NewRubric(rubric, version: 1, now));
+                db.Questions.Add(question);
+                added++;
+            }
+            else if (question.EditedAt is not null)
+            {
+                keptEdited++;
+            }
+            else if (question.ImportHash == hash)
+            {
+                unchanged++;
+            }
+            else
+            {
+                Apply(source, question);
+                question.ImportHash = hash;
+                var current = question.Rubrics.Single();
+                if (!SameRubric(current, rubric))
+                {
+                    question.Rubrics.Add(NewRubric(rubric, current.Version + 1, now));
+                }
+
+                updated++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new ImportResult(added, updated, unchanged, keptEdited);
+    }
+
+    private static void Apply(ParsedQuestion source, Question question)
+    {
+        question.Text = source.Text;
+        question.ReferenceAnswer = source.ReferenceAnswer;
+        question.Kind = source.Kind;
+        question.Topics = [.. source.Topics];
+        question.DefaultTimeLimitSeconds = source.DefaultTimeLimitSeconds;
+        question.Guidance = [.. source.Guidance];
+        question.DuplicateOfNumber = source.DuplicateOfNumber;
+        question.AnswerMismatch = source.AnswerMismatch;
+    }
+
+    private static Rubric NewRubric(RubricContent content, int version, DateTime now) => new()
+    {
+        Version = version,
+        Criteria = [.. content.Criteria],
+        RedFlags = [.. content.RedFlags],
+        CreatedAt = now,
+    };
+
+    private static bool SameRubric(Rubric rubric, RubricContent content) =>
+        rubric.Criteria.SequenceEqual(content.Criteria) && rubric.RedFlags.SequenceEqual(content.RedFlags);
+
+    private static string HashOf(ParsedQuestion source, RubricContent rubric) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { source, rubric }))));
+}
