@@ -1,6 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InterviewRoom.Server.Infrastructure;
+using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Questions;
+using InterviewRoom.Server.Reports;
+using InterviewRoom.Server.Rooms;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddAppLogging(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsHandler>();
+builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+});
+builder.Services.AddDatabase();
+builder.Services.AddStartupTasks();
+builder.Services.AddRoomTokens();
+builder.Services.AddOriginCheck();
+builder.Services.AddRooms();
+builder.Services.AddQuestionBank();
+builder.Services.AddReports();
+builder.Services.AddInterview();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+app.UseSecurityHeaders();
+app.UseOriginCheck();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapHealth();
+app.MapRooms();
+app.MapQuestions();
+app.MapReports();
+app.MapInterview();
 
 app.Run();
+
+/// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

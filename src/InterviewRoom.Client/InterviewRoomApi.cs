@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InterviewRoom.Contracts.Questions;
+using InterviewRoom.Contracts.Reports;
+using InterviewRoom.Contracts.Rooms;
+
+namespace InterviewRoom.Client;
+
+/// <summary>The HTTP half of the public contract: rooms, joining, the question bank, reports.</summary>
+public sealed class InterviewRoomApi(HttpClient http)
+{
+    /// <summary>The JSON settings of the server: camelCase, enums as camelCase strings.</summary>
+    public static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
+    public HttpClient Http => http;
+
+    public async Task<CreateRoomResponse> CreateRoomAsync(CreateRoomRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync("api/rooms", request ?? new CreateRoomRequest(), Json, cancellationToken);
+        return await ReadAsync<CreateRoomResponse>(response, cancellationToken);
+    }
+
+    public async Task<JoinRoomResponse> JoinAsync(string roomCode, string name, ParticipantRole role, CancellationToken cancellationToken = default)
+    {
+        var body = new JoinRoomRequest(name, JsonNamingPolicy.CamelCase.ConvertName(role.ToString()));
+        using var response = await http.PostAsJsonAsync($"api/rooms/{Uri.EscapeDataString(roomCode)}/join", body, Json, cancellationToken);
+        return await ReadAsync<JoinRoomResponse>(response, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<QuestionDto>> GetQuestionsAsync(
+        string token, string? kind = null, string? topic = null, string? text = null, CancellationToken cancellationToken = default)
+    {
+        var query = string.Join('&', new[] { ("kind", kind), ("topic", topic), ("q", text) }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Item2))
+            .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+        using var request = Authorized(HttpMethod.Get, query.Length == 0 ? "api/questions" : $"api/questions?{query}", token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ReadAsync<List<QuestionDto>>(response, cancellationToken);
+    }
+
+    public async Task<RoomReport> GetReportAsync(Guid roomId, string token, CancellationToken cancellationToken = default)
+    {
+        using var request = Authorized(HttpMethod.Get, $"api/rooms/{roomId}/report", token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ReadAsync<RoomReport>(response, cancellationToken);
+    }
+
+    public async Task<string> GetReportCsvAsync(Guid roomId, string token, CancellationToken cancellationToken = default)
+    {
+        using var request = Authorized(HttpMethod.Get, $"api/rooms/{roomId}/report?format=csv", token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    private static HttpRequestMessage Authorized(HttpMethod method, string uri, string token) =>
+        new(method, uri) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new InvalidOperationException("The server answered with an empty body.");
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await ApiProblem.ReadAsync(response, cancellationToken);
+            throw new InterviewRoomApiException(response.StatusCode, problem);
+        }
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        return options;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace InterviewRoom.Client;
+
+/// <summary>The problem details (RFC 9457) the server answers an error with.</summary>
+public sealed record ApiProblem(string? Type, string? Title, int? Status, string? Detail)
+{
+    public static async Task<ApiProblem?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<ApiProblem>(InterviewRoomApi.Json, cancellationToken);
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}
+
+public sealed class InterviewRoomApiException(HttpStatusCode status, ApiProblem? problem)
+    : Exception($"{(int)status} {problem?.Title}: {problem?.Detail}")
+{
+    public HttpStatusCode Status { get; } = status;
+
+    public ApiProblem? Problem { get; } = problem;
+}

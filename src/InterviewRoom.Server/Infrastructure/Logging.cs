@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace InterviewRoom.Server.Infrastructure;
+
+internal static partial class Logging
+{
+    /// <summary>Serilog from the "Serilog" section of appsettings, plus any sinks registered in DI (tests add one).</summary>
+    public static IServiceCollection AddAppLogging(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSerilog((sp, logger) => logger
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(sp)
+            .Enrich.FromLogContext()
+            .Enrich.With<SecretRedaction>());
+
+    [GeneratedRegex(@"(access_token=)[^&\s""]+", RegexOptions.IgnoreCase)]
+    public static partial Regex AccessTokenInQuery();
+
+    [GeneratedRegex(@"(Bearer\s+)[A-Za-z0-9\-_\.=+/]+", RegexOptions.IgnoreCase)]
+    public static partial Regex BearerToken();
+}
+
+/// <summary>
+/// Last line of defence for rule 2 (tokens never reach the logs): whatever logs a URL or header with a token
+/// in it, at whatever level, the token is replaced before any sink sees it.
+/// </summary>
+internal sealed class SecretRedaction : ILogEventEnricher
+{
+    public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+    {
+        foreach (var (name, value) in logEvent.Properties.ToArray())
+        {
+            if (value is ScalarValue { Value: string text } && Redact(text) is { } redacted)
+            {
+                logEvent.AddOrUpdateProperty(new LogEventProperty(name, new ScalarValue(redacted)));
+            }
+        }
+    }
+
+    private static string? Redact(string text)
+    {
+        if (!text.Contains("access_token=", StringComparison.OrdinalIgnoreCase)
+            && !text.Contains("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var redacted = Logging.AccessTokenInQuery().Replace(text, "$1[redacted]");
+        return Logging.BearerToken().Replace(redacted, "$1[redacted]");
+    }
+}

@@ -1,0 +1,76 @@
+using InterviewRoom.Contracts.Interview;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InterviewRoom.Server.Infrastructure;
+
+/// <summary>The "Hub" configuration section.</summary>
+internal sealed class OriginOptions
+{
+    /// <summary>Origins (scheme://host[:port]) besides the server's own that may open the hub from a browser.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+}
+
+internal static class WebSecurity
+{
+    // Pages are served from this origin only; answer text is always set as text, never as HTML.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    public static IServiceCollection AddOriginCheck(this IServiceCollection services)
+    {
+        services.AddOptions<OriginOptions>().BindConfiguration("Hub");
+        return services;
+    }
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        return next(http);
+    });
+
+    /// <summary>
+    /// CORS does not cover WebSockets: a page on another site could open the hub with a stolen token. Browsers
+    /// always send Origin; refuse any that is neither this server nor configured. Non-browser clients send none.
+    /// </summary>
+    public static IApplicationBuilder UseOriginCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        if (http.Request.Path.StartsWithSegments(HubNames.Path) && origin.Length > 0 && !Allowed(http, origin))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+            {
+                HttpContext = http,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = 403,
+                    Title = "Origin not allowed",
+                    Detail = "This page's origin may not connect to the interview hub.",
+                },
+            });
+            return;
+        }
+
+        await next(http);
+    });
+
+    private static bool Allowed(HttpContext http, string origin)
+    {
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        if (string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var allowed = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<OriginOptions>>().Value.AllowedOrigins;
+        return allowed.Any(a => string.Equals(a.TrimEnd('/'), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+    }
+}

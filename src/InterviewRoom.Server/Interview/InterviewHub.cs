@@ -1,0 +1,54 @@
+using InterviewRoom.Contracts.Interview;
+using InterviewRoom.Server.Infrastructure;
+using InterviewRoom.Server.Scoring;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace InterviewRoom.Server.Interview;
+
+/// <summary>
+/// <c>/hubs/interview</c>. Thin: who is calling comes from the room token; the services check, commit and push.
+/// Errors a user can cause reach the caller as a <see cref="HubException"/> via <see cref="InterviewHubFilter"/>.
+/// </summary>
+[Authorize(AuthenticationSchemes = RoomTokenAuthentication.Scheme)]
+internal sealed class InterviewHub(InterviewService interview, ScoreService scores, Presence presence, RoomNotifier notifier)
+    : Hub<IInterviewClient>
+{
+    private Caller Caller => Caller.From(Context.User!);
+
+    public override async Task OnConnectedAsync()
+    {
+        var caller = Caller;
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.For(caller.RoomId, caller.Role), Context.ConnectionAborted);
+        if (presence.Connected(caller.ParticipantId))
+        {
+            var state = await interview.GetStateAsync(caller, Context.ConnectionAborted);
+            await notifier.ParticipantJoined(caller.RoomId, state.You);
+        }
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        var caller = Caller;
+        if (presence.Disconnected(caller.ParticipantId))
+        {
+            var name = Context.User?.Identity?.Name ?? "";
+            await notifier.ParticipantLeft(caller.RoomId, new(caller.ParticipantId, name, caller.Role, Online: false));
+        }
+    }
+
+    public Task<RoomState> GetState() => interview.GetStateAsync(Caller, Context.ConnectionAborted);
+
+    public Task<TurnView> Ask(int questionId, int timeLimitSeconds) =>
+        interview.AskAsync(Caller, questionId, timeLimitSeconds, Context.ConnectionAborted);
+
+    public Task<TurnView> Acknowledge(Guid turnId) => interview.AcknowledgeAsync(Caller, turnId, Context.ConnectionAborted);
+
+    public Task<SubmitResult> Submit(Guid turnId, string? answerText, string? clientRequestId) =>
+        interview.SubmitAsync(Caller, turnId, answerText, clientRequestId, Context.ConnectionAborted);
+
+    public Task<ScoreView> Score(Guid turnId, ScoreInput? score) =>
+        scores.ScoreAsync(Caller, turnId, score, Context.ConnectionAborted);
+
+    public Task End() => interview.EndAsync(Caller, Context.ConnectionAborted);
+}

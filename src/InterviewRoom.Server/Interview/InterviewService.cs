@@ -1,0 +1,222 @@
+using InterviewRoom.Contracts.Interview;
+using InterviewRoom.Contracts.Rooms;
+using InterviewRoom.Data;
+using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Infrastructure;
+using InterviewRoom.Server.Interview.Timing;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewRoom.Server.Interview;
+
+/// <summary>
+/// The room's state machine: ask, deliver, submit, end. Every method checks the caller against the database,
+/// commits, then pushes. Scoring lives in <see cref="Scoring.ScoreService"/>.
+/// </summary>
+internal sealed partial class InterviewService(
+    InterviewRoomDb db, TimeProvider time, RoomNotifier notifier, DeadlineSignal deadlines, Presence presence,
+    ILogger<InterviewService> logger)
+{
+    /// <summary>Characters in one answer; JSON-escaped it stays below the hub's message size limit.</summary>
+    public const int MaxAnswerLength = 20_000;
+    public const int MaxRequestIdLength = 64;
+
+    public async Task<RoomState> GetStateAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var room = await db.Rooms.AsNoTracking().Include(r => r.Participants)
+            .SingleOrDefaultAsync(r => r.Id == caller.RoomId, cancellationToken);
+        var you = room?.Participants.SingleOrDefault(p => p.Id == caller.ParticipantId)
+            ?? throw RoomRuleException.Forbidden("Your seat in this room no longer exists.");
+
+        var turns = await db.Turns.AsNoTracking().WithDetails()
+            .Where(t => t.RoomId == room.Id).OrderBy(t => t.Ordinal)
+            .ToListAsync(cancellationToken);
+        var views = turns.Select(t => TurnViews.For(t, caller.Role)).ToList();
+
+        return new RoomState(
+            room.Id,
+            room.Code,
+            room.Title,
+            TurnViews.Utc(room.CreatedAt),
+            TurnViews.Utc(room.EndedAt),
+            ViewOf(you),
+            [.. room.Participants.OrderBy(p => p.JoinedAt).Select(ViewOf)],
+            views.LastOrDefault(),
+            views,
+            time.GetUtcNow());
+    }
+
+    public async Task<TurnView> AskAsync(Caller caller, int questionId, int timeLimitSeconds, CancellationToken cancellationToken)
+    {
+        var room = await RoomAccess.OpenRoomAsync(db, caller, ParticipantRole.Interviewer, "ask a question", cancellationToken);
+        if (timeLimitSeconds is < TurnClock.MinTimeLimitSeconds or > TurnClock.MaxTimeLimitSeconds)
+        {
+            throw RoomRuleException.Invalid(
+                $"timeLimitSeconds must be between {TurnClock.MinTimeLimitSeconds} and {TurnClock.MaxTimeLimitSeconds}.");
+        }
+
+        var question = await db.Questions.AsNoTracking()
+            .Where(q => q.Id == questionId)
+            .Select(q => new { q.Id, Rubric = q.Rubrics.OrderByDescending(r => r.Version).First() })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw RoomRuleException.NotFound($"There is no question with id {questionId}.");
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var latest = await db.Turns.AsNoTracking().Where(t => t.RoomId == room.Id)
+            .OrderByDescending(t => t.Ordinal).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && TurnClock.IsOpen(latest) && latest.Deadline > now)
+        {
+            throw RoomRuleException.Conflict(
+                $"Question {latest.Ordinal} is still open until {latest.Deadline:O}; wait for the answer or the time-up.");
+        }
+
+        var turn = new Turn
+        {
+            Id = Guid.CreateVersion7(),
+            RoomId = room.Id,
+            Ordinal = (latest?.Ordinal ?? 0) + 1,
+            QuestionId = question.Id,
+            RubricId = question.Rubric.Id,
+            TimeLimitSeconds = timeLimitSeconds,
+            AskedAt = now,
+            Deadline = TurnClock.DeadlineOf(now, timeLimitSeconds),
+        };
+        db.Turns.Add(turn);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw RoomRuleException.Conflict("Another question was asked in this room at the same moment.");
+        }
+
+        deadlines.Wake();
+        LogAsked(room.Id, turn.Id, question.Id, timeLimitSeconds);
+        var asked = await TurnViews.LoadAsync(db, turn.Id, cancellationToken);
+        await notifier.QuestionAsked(asked);
+        return TurnViews.Full(asked);
+    }
+
+    /// <summary>The candidate's client confirms it shows the question: the delivery instant. Idempotent.</summary>
+    public async Task<TurnView> AcknowledgeAsync(Caller caller, Guid turnId, CancellationToken cancellationToken)
+    {
+        await RoomAccess.OpenRoomAsync(db, caller, ParticipantRole.Candidate, "acknowledge a question", cancellationToken);
+        var turn = await RoomAccess.TurnAsync(db, caller, turnId, cancellationToken);
+        if (turn.DeliveredAt is not null || !TurnClock.IsOpen(turn))
+        {
+            return TurnViews.Public(turn);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var stamped = await db.Turns
+            .Where(t => t.Id == turnId && t.DeliveredAt == null && t.SubmittedAt == null && t.TimeUpAt == null && t.ClosedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.DeliveredAt, now), cancellationToken);
+        var delivered = await TurnViews.LoadAsync(db, turnId, cancellationToken);
+        if (stamped == 1)
+        {
+            LogDelivered(turn.RoomId, turn.Id, (now - turn.AskedAt).TotalMilliseconds);
+            await notifier.QuestionDelivered(delivered);
+        }
+
+        return TurnViews.Public(delivered);
+    }
+
+    public async Task<SubmitResult> SubmitAsync(
+        Caller caller, Guid turnId, string? answerText, string? clientRequestId, CancellationToken cancellationToken)
+    {
+        await RoomAccess.OpenRoomAsync(db, caller, ParticipantRole.Candidate, "submit an answer", cancellationToken);
+        var requestId = RequestId(clientRequestId);
+        var answer = answerText ?? "";
+        if (answer.Length > MaxAnswerLength)
+        {
+            throw RoomRuleException.Invalid(
+                $"The answer is {answer.Length:N0} characters; the limit is {MaxAnswerLength:N0}. Nothing was saved.");
+        }
+
+        var turn = await RoomAccess.TurnAsync(db, caller, turnId, cancellationToken);
+        if (turn.SubmittedAt is null)
+        {
+            await EnsureAnswerableAsync(turn, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var saved = await db.Turns.Where(t => t.Id == turnId && t.SubmittedAt == null && t.ClosedAt == null)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(t => t.SubmittedAt, now)
+                    .SetProperty(t => t.AnswerText, answer)
+                    .SetProperty(t => t.SubmitRequestId, requestId), cancellationToken);
+            turn = await TurnViews.LoadAsync(db, turnId, cancellationToken);
+            if (saved == 1)
+            {
+                LogSubmitted(turn.RoomId, turn.Id, TurnClock.ResponseTimeMs(turn), TurnClock.IsLate(turn));
+                await notifier.AnswerSubmitted(turn);
+                return ResultOf(turn);
+            }
+        }
+
+        // Already submitted: a retry of the same request gets the same answer; anything else is refused.
+        return turn.SubmitRequestId == requestId
+            ? ResultOf(turn)
+            : throw RoomRuleException.Conflict("An answer to this question was already submitted.");
+    }
+
+    public async Task EndAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        await RoomAccess.OpenRoomAsync(db, caller, ParticipantRole.Interviewer, "end the room", cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ended = await db.Rooms.Where(r => r.Id == caller.RoomId && r.EndedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.EndedAt, now), cancellationToken);
+        if (ended == 0)
+        {
+            throw RoomRuleException.Conflict(RoomAccess.RoomEndedMessage);
+        }
+
+        await db.Turns.Where(t => t.RoomId == caller.RoomId && t.SubmittedAt == null && t.TimeUpAt == null && t.ClosedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ClosedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        LogEnded(caller.RoomId);
+        await notifier.RoomEnded(new RoomEndedEvent(caller.RoomId, TurnViews.Utc(now)));
+    }
+
+    public ParticipantView ViewOf(Participant participant) =>
+        new(participant.Id, participant.Name, participant.Role, presence.IsOnline(participant.Id));
+
+    public static string RequestId(string? clientRequestId)
+    {
+        var id = clientRequestId?.Trim();
+        if (string.IsNullOrEmpty(id) || id.Length > MaxRequestIdLength)
+        {
+            throw RoomRuleException.Invalid($"clientRequestId is required (1 to {MaxRequestIdLength} characters).");
+        }
+
+        return id;
+    }
+
+    private async Task EnsureAnswerableAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.ClosedAt is not null)
+        {
+            throw RoomRuleException.Conflict("This question was closed when the room ended.");
+        }
+
+        if (await db.Turns.AnyAsync(t => t.RoomId == turn.RoomId && t.Ordinal > turn.Ordinal, cancellationToken))
+        {
+            throw RoomRuleException.Conflict("A newer question has been asked; this one can no longer be answered.");
+        }
+    }
+
+    private static SubmitResult ResultOf(Turn turn) =>
+        new(turn.Id, TurnViews.Utc(turn.SubmittedAt!.Value), TurnClock.ResponseTimeMs(turn), TurnClock.IsLate(turn));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {TurnId} in room {RoomId}: question {QuestionId} asked with {TimeLimitSeconds} s")]
+    private partial void LogAsked(Guid roomId, Guid turnId, int questionId, int timeLimitSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {TurnId} in room {RoomId}: delivered {DeliveryMs:F0} ms after asking")]
+    private partial void LogDelivered(Guid roomId, Guid turnId, double deliveryMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {TurnId} in room {RoomId}: answer submitted, response time {ResponseTimeMs} ms, late {IsLate}")]
+    private partial void LogSubmitted(Guid roomId, Guid turnId, long? responseTimeMs, bool isLate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} ended")]
+    private partial void LogEnded(Guid roomId);
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InterviewRoom.Contracts.Interview;
+using InterviewRoom.Server.Interview.Timing;
+using InterviewRoom.Server.Scoring;
+using Microsoft.AspNetCore.SignalR;
+
+namespace InterviewRoom.Server.Interview;
+
+internal static class InterviewSetup
+{
+    /// <summary>Largest hub message accepted; the answer limit sits well below it, so a long answer gets a clear error.</summary>
+    public const long MaxMessageBytes = 256 * 1024;
+
+    public static IServiceCollection AddInterview(this IServiceCollection services)
+    {
+        services.AddSignalR(hub =>
+            {
+                hub.MaximumReceiveMessageSize = MaxMessageBytes;
+                hub.KeepAliveInterval = TimeSpan.FromSeconds(10);
+                hub.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
+                hub.EnableDetailedErrors = false;
+                hub.AddFilter<InterviewHubFilter>();
+            })
+            .AddJsonProtocol(json =>
+            {
+                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+                json.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            });
+        services.AddSingleton<InterviewHubFilter>();
+        services.AddSingleton<Presence>();
+        services.AddSingleton<DeadlineSignal>();
+        services.AddSingleton<DeadlineWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
+        services.AddScoped<RoomNotifier>();
+        services.AddScoped<InterviewService>();
+        services.AddScoped<ScoreService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapInterview(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHub<InterviewHub>(HubNames.Path);
+        return routes;
+    }
+}

@@ -1,0 +1,36 @@
+using InterviewRoom.Contracts.Rooms;
+using InterviewRoom.Data;
+using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewRoom.Server.Interview;
+
+/// <summary>The per-call checks every hub method starts with, read from the database, never from the client.</summary>
+internal static class RoomAccess
+{
+    public const string RoomEndedMessage = "This room has ended; nothing more can be asked, answered or scored.";
+
+    /// <summary>The caller's room, checked against the database: the seat exists, the role matches, the room is open.</summary>
+    public static async Task<Room> OpenRoomAsync(
+        InterviewRoomDb db, Caller caller, ParticipantRole requiredRole, string action, CancellationToken cancellationToken)
+    {
+        if (caller.Role != requiredRole)
+        {
+            throw RoomRuleException.Forbidden($"Only the {requiredRole.ToString().ToLowerInvariant()} can {action}.");
+        }
+
+        var room = await db.Rooms.AsNoTracking()
+            .Where(r => r.Id == caller.RoomId && r.Participants.Any(p => p.Id == caller.ParticipantId && p.Role == requiredRole))
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw RoomRuleException.Forbidden("Your seat in this room no longer exists.");
+
+        return room.EndedAt is null ? room : throw RoomRuleException.Conflict(RoomEndedMessage);
+    }
+
+    /// <summary>A turn of the caller's room; a turn id of another room is reported as unknown.</summary>
+    public static async Task<Turn> TurnAsync(
+        InterviewRoomDb db, Caller caller, Guid turnId, CancellationToken cancellationToken) =>
+        await db.Turns.WithDetails().SingleOrDefaultAsync(t => t.Id == turnId && t.RoomId == caller.RoomId, cancellationToken)
+        ?? throw RoomRuleException.NotFound("There is no such question in this room.");
+}

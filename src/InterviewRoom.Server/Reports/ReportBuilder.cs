@@ -1,0 +1,85 @@
+using InterviewRoom.Contracts.Interview;
+using InterviewRoom.Contracts.Reports;
+using InterviewRoom.Contracts.Rooms;
+using InterviewRoom.Data;
+using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Infrastructure;
+using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Interview.Timing;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewRoom.Server.Reports;
+
+/// <summary>
+/// The stored record of a room, per question asked. The interviewer sees everything, scores with their
+/// criteria included. Candidates and observers see questions, times and answers, and the overall scores and
+/// notes once the room has ended; never reference answers or criteria.
+/// </summary>
+internal sealed class ReportBuilder(InterviewRoomDb db, Presence presence)
+{
+    public async Task<RoomReport> BuildAsync(Caller caller, Guid roomId, CancellationToken cancellationToken)
+    {
+        if (caller.RoomId != roomId)
+        {
+            // Same answer as for a room that does not exist: a token of room A learns nothing about room B.
+            throw RoomRuleException.NotFound("No report for that room with this token.");
+        }
+
+        var room = await db.Rooms.AsNoTracking().Include(r => r.Participants)
+            .SingleOrDefaultAsync(r => r.Id == roomId, cancellationToken)
+            ?? throw RoomRuleException.NotFound("No report for that room with this token.");
+        var turns = await db.Turns.AsNoTracking().WithDetails()
+            .Where(t => t.RoomId == roomId).OrderBy(t => t.Ordinal)
+            .ToListAsync(cancellationToken);
+
+        var isInterviewer = caller.Role == ParticipantRole.Interviewer;
+        var showScores = isInterviewer || room.EndedAt is not null;
+        return new RoomReport(
+            room.Id,
+            room.Code,
+            room.Title,
+            TurnViews.Utc(room.CreatedAt),
+            TurnViews.Utc(room.EndedAt),
+            [.. room.Participants.OrderBy(p => p.JoinedAt).Select(p => new ParticipantView(p.Id, p.Name, p.Role, presence.IsOnline(p.Id)))],
+            [.. turns.Select(t => ItemOf(t, showScores, isInterviewer))]);
+    }
+
+    private static ReportItem ItemOf(Turn turn, bool showScore, bool showCriteria)
+    {
+        var question = turn.Question!;
+        var score = showScore ? turn.Scores.MaxBy(s => s.Version) : null;
+        return new ReportItem(
+            turn.Id,
+            turn.Ordinal,
+            question.Id,
+            question.Number,
+            question.Text,
+            question.Kind,
+            question.Topics,
+            turn.TimeLimitSeconds,
+            TurnClock.StatusOf(turn),
+            TurnViews.Utc(turn.AskedAt),
+            TurnViews.Utc(turn.DeliveredAt),
+            TurnViews.Utc(turn.Deadline),
+            TurnViews.Utc(turn.SubmittedAt),
+            TurnViews.Utc(turn.TimeUpAt),
+            TurnClock.ResponseTimeMs(turn),
+            TurnClock.IsLate(turn),
+            turn.AnswerText,
+            score is null ? null : new ReportScore(
+                score.Version,
+                score.Overall,
+                score.SuggestedOverall,
+                score.NotAssessed,
+                score.RedFlags,
+                score.Notes,
+                TurnViews.Utc(score.ScoredAt),
+                showCriteria ? CriteriaOf(turn.Rubric!, score) : null));
+    }
+
+    private static List<ReportCriterion> CriteriaOf(Rubric rubric, Score score) =>
+    [
+        .. rubric.Criteria.Select(c => new ReportCriterion(
+            c.Id, c.Text, score.Ratings.FirstOrDefault(r => r.CriterionId == c.Id)?.Rating ?? 0)),
+    ];
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using InterviewRoom.Contracts.Reports;
+
+namespace InterviewRoom.Server.Reports;
+
+/// <summary>One row per question asked. Cells that a spreadsheet would run as a formula are escaped.</summary>
+internal static class ReportCsv
+{
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        InjectionOptions = InjectionOptions.Escape,
+    };
+
+    public static string Write(RoomReport report)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(text, Configuration);
+        csv.WriteRecords(report.Items.Select(item => new
+        {
+            item.Ordinal,
+            item.QuestionId,
+            item.QuestionNumber,
+            Question = item.QuestionText,
+            Kind = item.Kind.ToString(),
+            Topics = string.Join(' ', item.Topics),
+            item.TimeLimitSeconds,
+            Status = item.Status.ToString(),
+            AskedAt = Instant(item.AskedAt),
+            DeliveredAt = Instant(item.DeliveredAt),
+            Deadline = Instant(item.Deadline),
+            SubmittedAt = Instant(item.SubmittedAt),
+            TimeUpAt = Instant(item.TimeUpAt),
+            item.ResponseTimeMs,
+            item.IsLate,
+            Answer = item.AnswerText,
+            ScoreVersion = item.Score?.Version,
+            Overall = item.Score?.Overall,
+            SuggestedOverall = item.Score?.SuggestedOverall,
+            NotAssessed = item.Score?.NotAssessed,
+            RedFlags = item.Score is null ? null : string.Join(' ', item.Score.RedFlags),
+            Notes = item.Score?.Notes,
+        }));
+        return text.ToString();
+    }
+
+    private static string? Instant(DateTimeOffset? instant) => instant?.ToString("O", CultureInfo.InvariantCulture);
+}

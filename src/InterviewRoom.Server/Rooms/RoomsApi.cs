@@ -1,0 +1,174 @@
+using System.Threading.RateLimiting;
+using InterviewRoom.Contracts.Rooms;
+using InterviewRoom.Data;
+using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InterviewRoom.Server.Rooms;
+
+internal static partial class RoomsApi
+{
+    public const int MaxNameLength = 80;
+    public const int MaxTitleLength = 120;
+    private const string JoinLimit = "join";
+
+    public static IServiceCollection AddRooms(this IServiceCollection services)
+    {
+        services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, cancellationToken) => new ValueTask(
+                context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many attempts", Detail = "Too many join attempts from this address; wait a minute and try again." },
+                }).AsTask());
+            limiter.AddPolicy(JoinLimit, http =>
+            {
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<RoomOptions>>().Value.JoinAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRooms(this IEndpointRouteBuilder routes)
+    {
+        var rooms = routes.MapGroup("/api/rooms");
+        rooms.MapPost("/", CreateAsync).WithName("CreateRoom");
+        rooms.MapPost("/{roomCode}/join", JoinAsync).WithName("JoinRoom").RequireRateLimiting(JoinLimit);
+        return routes;
+    }
+
+    private static async Task<Created<CreateRoomResponse>> CreateAsync(
+        CreateRoomRequest? request, InterviewRoomDb db, TimeProvider time, IOptions<RoomOptions> options,
+        HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var name = Optional(request?.InterviewerName, "interviewerName", MaxNameLength) ?? "Interviewer";
+        var title = Optional(request?.Title, "title", MaxTitleLength);
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = Tokens.NewSecret();
+        var room = new Room
+        {
+            Id = Guid.CreateVersion7(),
+            Code = await FreeJoinCodeAsync(db, cancellationToken),
+            Title = title,
+            CreatedAt = now,
+            CodeExpiresAt = now + options.Value.JoinCodeLifetime,
+        };
+        room.Participants.Add(new Participant
+        {
+            Id = Guid.CreateVersion7(),
+            Role = ParticipantRole.Interviewer,
+            Name = name,
+            TokenHash = Tokens.Hash(token),
+            JoinedAt = now,
+        });
+        db.Rooms.Add(room);
+        await db.SaveChangesAsync(cancellationToken);
+
+        LogRoomCreated(loggers.CreateLogger(nameof(RoomsApi)), room.Id);
+        var joinUrl = $"{BaseUrl(http, options.Value)}/join/{room.Code}";
+        return TypedResults.Created($"/api/rooms/{room.Id}", new CreateRoomResponse(room.Id, room.Code, token, joinUrl));
+    }
+
+    private static async Task<Ok<JoinRoomResponse>> JoinAsync(
+        string roomCode, JoinRoomRequest? request, InterviewRoomDb db, TimeProvider time,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw RoomRuleException.Invalid("A JSON body { \"name\": \"…\", \"role\": \"candidate\" | \"observer\" } is required.");
+        }
+
+        var name = Optional(request.Name, "name", MaxNameLength)
+            ?? throw RoomRuleException.Invalid("name is required.");
+        var role = request.Role?.Trim().ToLowerInvariant() switch
+        {
+            "candidate" => ParticipantRole.Candidate,
+            "observer" => ParticipantRole.Observer,
+            _ => throw RoomRuleException.Invalid("role must be \"candidate\" or \"observer\"."),
+        };
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var code = Tokens.NormalizeJoinCode(roomCode);
+        var room = await db.Rooms.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+
+        // One answer for unknown, expired and ended codes, so a guesser learns nothing.
+        if (room is null || room.EndedAt is not null || room.CodeExpiresAt <= now)
+        {
+            throw RoomRuleException.NotFound("No open room has that code.");
+        }
+
+        if (role == ParticipantRole.Candidate
+            && await db.Participants.AnyAsync(p => p.RoomId == room.Id && p.Role == ParticipantRole.Candidate, cancellationToken))
+        {
+            throw RoomRuleException.Conflict("This room already has a candidate.");
+        }
+
+        var token = Tokens.NewSecret();
+        var participant = new Participant
+        {
+            Id = Guid.CreateVersion7(),
+            RoomId = room.Id,
+            Role = role,
+            Name = name,
+            TokenHash = Tokens.Hash(token),
+            JoinedAt = now,
+        };
+        db.Participants.Add(participant);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (role == ParticipantRole.Candidate)
+        {
+            // Lost a race for the seat: the unique index said no.
+            throw RoomRuleException.Conflict("This room already has a candidate.");
+        }
+
+        LogJoined(loggers.CreateLogger(nameof(RoomsApi)), room.Id, participant.Id, role);
+        return TypedResults.Ok(new JoinRoomResponse(room.Id, participant.Id, role, token));
+    }
+
+    private static string? Optional(string? value, string field, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return trimmed.Length <= maxLength
+            ? trimmed
+            : throw RoomRuleException.Invalid($"{field} is longer than {maxLength} characters.");
+    }
+
+    private static async Task<string> FreeJoinCodeAsync(InterviewRoomDb db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var code = Tokens.NewJoinCode();
+            if (!await db.Rooms.AnyAsync(r => r.Code == code, cancellationToken))
+            {
+                return code;
+            }
+        }
+    }
+
+    private static string BaseUrl(HttpContext http, RoomOptions options) =>
+        (options.PublicBaseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/');
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} created")]
+    private static partial void LogRoomCreated(ILogger logger, Guid roomId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Participant {ParticipantId} joined room {RoomId} as {Role}")]
+    private static partial void LogJoined(ILogger logger, Guid roomId, Guid participantId, ParticipantRole role);
+}
