@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using InterviewRoom.Client;
+using InterviewRoom.Contracts.Rooms;
+
+namespace InterviewRoom.IntegrationTests.Rooms;
+
+public sealed class RoomsApiTests(InterviewRoomFactory factory) : IClassFixture<InterviewRoomFactory>
+{
+    [Fact]
+    public async Task CreateRoom_Returns201_WithASecretSeparateFromTheJoinCode()
+    {
+        using var http = factory.Http();
+        using var response = await http.PostAsJsonAsync("/api/rooms", new { interviewerName = "Ada", title = "Mock" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var room = (await response.Content.ReadFromJsonAsync<CreateRoomResponse>(InterviewRoomApi.Json))!;
+
+        Assert.Equal($"/api/rooms/{room.RoomId}", response.Headers.Location!.OriginalString);
+        Assert.Matches("^[A-Z2-9]{8}$", room.RoomCode);
+        Assert.EndsWith($"/join/{room.RoomCode}", room.CandidateJoinUrl);
+        Assert.DoesNotContain(room.InterviewerToken, room.CandidateJoinUrl);
+        var secretBytes = Convert.FromBase64String(room.InterviewerToken.Replace('-', '+').Replace('_', '/') + "=");
+        Assert.True(secretBytes.Length * 8 >= 128, "the interviewer secret carries at least 128 random bits");
+    }
+
+    [Fact]
+    public async Task CreateRoom_WithoutBody_UsesDefaults()
+    {
+        using var http = factory.Http();
+        using var response = await http.PostAsync("/api/rooms", new StringContent("", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Join_AsCandidateThenObserver_GivesEachItsOwnToken_AndASecondCandidateGets409()
+    {
+        var api = factory.Api();
+        var room = await api.CreateRoomAsync();
+        var candidate = await api.JoinAsync(room.RoomCode.ToLowerInvariant(), "Grace", ParticipantRole.Candidate);
+        var observer = await api.JoinAsync(room.RoomCode, "Linus", ParticipantRole.Observer);
+
+        Assert.Equal(room.RoomId, candidate.RoomId);
+        Assert.Equal(ParticipantRole.Candidate, candidate.Role);
+        Assert.Equal(ParticipantRole.Observer, observer.Role);
+        Assert.NotEqual(candidate.Token, observer.Token);
+        Assert.NotEqual(candidate.Token, room.InterviewerToken);
+
+        var taken = await Assert.ThrowsAsync<InterviewRoomApiException>(() => api.JoinAsync(room.RoomCode, "Eve", ParticipantRole.Candidate));
+        Assert.Equal(HttpStatusCode.Conflict, taken.Status);
+        Assert.Equal("This room already has a candidate.", taken.Problem!.Detail);
+    }
+
+    [Fact]
+    public async Task Join_TwoCandidatesAtOnce_SeatsExactlyOne()
+    {
+        var api = factory.Api();
+        var room = await api.CreateRoomAsync();
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await api.JoinAsync(room.RoomCode, $"C{i}", ParticipantRole.Candidate);
+                return HttpStatusCode.OK;
+            }
+            catch (InterviewRoomApiException e)
+            {
+                return e.Status;
+            }
+        }));
+
+        Assert.Equal(1, attempts.Count(s => s == HttpStatusCode.OK));
+        Assert.All(attempts.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
+    }
+
+    [Fact]
+    public async Task Join_UnknownCode_Is404ProblemDetails()
+    {
+        using var http = factory.Http();
+        using var response = await http.PostAsJsonAsync("/api/rooms/ZZZZZZZZ/join", new { name = "Eve", role = "candidate" });
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ApiProblem>();
+        Assert.Equal("No open room has that code.", problem!.Detail);
+    }
+
+    [Theory]
+    [InlineData("{not json", "The request body could not be read")]
+    [InlineData("{\"name\": \"\", \"role\": \"candidate\"}", "name is required.")]
+    [InlineData("{\"name\": \"Eve\", \"role\": \"interviewer\"}", "role must be \"candidate\" or \"observer\".")]
+    [InlineData("{\"name\": 42, \"role\": \"candidate\"}", "The request body could not be read")]
+    [InlineData("", "A JSON body")]
+    public async Task Join_MalformedBody_Is400ProblemDetails_AndSeatsNobody(string body, string detail)
+    {
+        var api = factory.Api();
+        var room = await api.CreateRoomAsync();
+        using var http = factory.Http();
+        using var response = await http.PostAsync(
+            $"/api/rooms/{room.RoomCode}/join", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(detail, (await response.Content.ReadFromJsonAsync<ApiProblem>())!.Detail);
+        var seated = await api.JoinAsync(room.RoomCode, "Grace", ParticipantRole.Candidate);
+        Assert.Equal(ParticipantRole.Candidate, seated.Role);
+    }
+
+    [Fact]
+    public async Task Join_NameOverTheLimit_Is400()
+    {
+        var room = await factory.Api().CreateRoomAsync();
+        var error = await Assert.ThrowsAsync<InterviewRoomApiException>(
+            () => factory.Api().JoinAsync(room.RoomCode, new string('n', 81), ParticipantRole.Observer));
+        Assert.Equal(HttpStatusCode.BadRequest, error.Status);
+        Assert.Equal("name is longer than 80 characters.", error.Problem!.Detail);
+    }
+}
