@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using InterviewRoom.Contracts.Interview;
+using InterviewRoom.Contracts.Rooms;
+using InterviewRoom.Server.Infrastructure;
+using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Scoring;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace InterviewRoom.Tests.Interview;
+
+/// <summary>The hub with mocked SignalR callers: groups by role, presence transitions, the error mapping.</summary>
+public sealed class InterviewHubTests : IAsyncLifetime
+{
+    private readonly TestDatabase test = new();
+    private readonly Mock<IGroupManager> groups = new();
+
+    [Fact]
+    public async Task OnConnected_PutsTheCandidateInThePublicGroupOnly_AndAnnouncesTheFirstConnection()
+    {
+        var (room, _, candidate, _) = await test.SeedRoomAsync();
+        await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-1");
+        await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-2");
+
+        groups.Verify(g => g.AddToGroupAsync("conn-1", RoomGroups.Public(room.Id), It.IsAny<CancellationToken>()), Times.Once);
+        groups.Verify(g => g.AddToGroupAsync(It.IsAny<string>(), RoomGroups.Staff(room.Id), It.IsAny<CancellationToken>()), Times.Never);
+        var everyone = test.Group($"{RoomGroups.Staff(room.Id)}+{RoomGroups.Public(room.Id)}");
+        everyone.Verify(c => c.ParticipantJoined(It.Is<ParticipantView>(p => p.ParticipantId == candidate.Id && p.Online)), Times.Once);
+    }
+
+    [Fact]
+    public async Task OnConnected_PutsTheInterviewerInTheStaffGroup()
+    {
+        var (room, interviewer, _, _) = await test.SeedRoomAsync();
+        await ConnectAsync(interviewer.Id, room.Id, ParticipantRole.Interviewer, "conn-i");
+        groups.Verify(g => g.AddToGroupAsync("conn-i", RoomGroups.Staff(room.Id), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task OnDisconnected_AnnouncesLeavingOnlyWhenTheLastConnectionCloses()
+    {
+        var (room, _, candidate, _) = await test.SeedRoomAsync();
+        var first = await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-1");
+        var second = await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-2");
+        var everyone = test.Group($"{RoomGroups.Staff(room.Id)}+{RoomGroups.Public(room.Id)}");
+
+        await first.OnDisconnectedAsync(null);
+        everyone.Verify(c => c.ParticipantLeft(It.IsAny<ParticipantView>()), Times.Never);
+        await second.OnDisconnectedAsync(null);
+        everyone.Verify(c => c.ParticipantLeft(It.Is<ParticipantView>(p => p.ParticipantId == candidate.Id && !p.Online)), Times.Once);
+        Assert.Equal(0, test.Services.GetRequiredService<Presence>().OnlineCount);
+    }
+
+    [Fact]
+    public async Task Ask_FromACandidate_ReachesTheCallerAsAHubExceptionWithTheReason()
+    {
+        var (room, _, candidate, question) = await test.SeedRoomAsync();
+        var hub = await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-1");
+        var filter = new InterviewHubFilter(NullLogger<InterviewHubFilter>.Instance);
+        var invocation = new HubInvocationContext(hub.Context, test.Services, hub, typeof(InterviewHub).GetMethod(nameof(InterviewHub.Ask))!, [question.Id, 60]);
+
+        var error = await Assert.ThrowsAsync<HubException>(async () =>
+            await filter.InvokeMethodAsync(invocation, async _ => await hub.Ask(question.Id, 60)));
+
+        Assert.Equal("Only the interviewer can ask a question.", error.Message);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await test.DisposeAsync();
+
+    private async Task<InterviewHub> ConnectAsync(Guid participantId, Guid roomId, ParticipantRole role, string connectionId)
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, participantId.ToString()),
+                new Claim(ClaimTypes.Name, "Someone"),
+                new Claim(ClaimTypes.Role, role.ToString()),
+                new Claim(RoomTokenAuthentication.RoomIdClaim, roomId.ToString()),
+            ],
+            RoomTokenAuthentication.Scheme));
+        var context = new Mock<HubCallerContext>();
+        context.SetupGet(c => c.User).Returns(user);
+        context.SetupGet(c => c.ConnectionId).Returns(connectionId);
+        context.SetupGet(c => c.Items).Returns(new Dictionary<object, object?>());
+
+        var scope = test.Services.CreateScope();
+        var hub = new InterviewHub(
+            scope.ServiceProvider.GetRequiredService<InterviewService>(),
+            scope.ServiceProvider.GetRequiredService<ScoreService>(),
+            test.Services.GetRequiredService<Presence>(),
+            scope.ServiceProvider.GetRequiredService<RoomNotifier>())
+        {
+            Context = context.Object,
+            Groups = groups.Object,
+            Clients = Mock.Of<IHubCallerClients<IInterviewClient>>(),
+        };
+        await hub.OnConnectedAsync();
+        return hub;
+    }
+}

@@ -1,0 +1,113 @@
+using InterviewRoom.Contracts.Questions;
+using InterviewRoom.Contracts.Rooms;
+using InterviewRoom.Data;
+using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Interview.Timing;
+using InterviewRoom.Server.Scoring;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace InterviewRoom.Tests;
+
+/// <summary>
+/// The app's services over an in-memory SQLite database with the real migrations, a fake clock, and a
+/// mocked hub context whose per-group client proxies record what would have been pushed.
+/// </summary>
+internal sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly SqliteConnection connection = new("Data Source=:memory:");
+    private readonly ServiceProvider services;
+    private readonly Dictionary<string, Mock<IInterviewClient>> groups = [];
+
+    public TestDatabase()
+    {
+        connection.Open();
+        var hub = new Mock<IHubContext<InterviewHub, IInterviewClient>>();
+        hub.Setup(h => h.Clients.Group(It.IsAny<string>())).Returns((string name) => Group(name).Object);
+        hub.Setup(h => h.Clients.Groups(It.IsAny<IReadOnlyList<string>>()))
+            .Returns((IReadOnlyList<string> names) => Group(string.Join("+", names)).Object);
+
+        services = new ServiceCollection()
+            .AddDbContext<InterviewRoomDb>(o => o.UseSqlite(connection, x => x.MigrationsAssembly("InterviewRoom.Data.Sqlite")))
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton(hub.Object)
+            .AddSingleton<Presence>()
+            .AddSingleton<DeadlineSignal>()
+            .AddScoped<RoomNotifier>()
+            .AddScoped<InterviewService>()
+            .AddScoped<ScoreService>()
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddSingleton<DeadlineWatcher>()
+            .BuildServiceProvider();
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<InterviewRoomDb>().Database.Migrate();
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
+
+    public IServiceProvider Services => services;
+
+    public Mock<IInterviewClient> Group(string name)
+    {
+        lock (groups)
+        {
+            if (!groups.TryGetValue(name, out var client))
+            {
+                client = new Mock<IInterviewClient>();
+                groups[name] = client;
+            }
+
+            return client;
+        }
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<InterviewRoomDb, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<InterviewRoomDb>());
+    }
+
+    /// <summary>A room with an interviewer and a candidate, and one question with a two-criterion rubric.</summary>
+    public Task<(Room Room, Participant Interviewer, Participant Candidate, Question Question)> SeedRoomAsync() => WithDbAsync(async db =>
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var question = new Question
+        {
+            Bank = "test",
+            Number = 1,
+            Text = "What is a load balancer?",
+            ReferenceAnswer = "Distributes traffic.",
+            Kind = QuestionKind.Technical,
+            DefaultTimeLimitSeconds = 120,
+            ImportHash = "x",
+            Topics = ["scalability"],
+        };
+        question.Rubrics.Add(new Rubric
+        {
+            Version = 1,
+            CreatedAt = now,
+            Criteria = [new Criterion("c1", "Spreads load", "ReferenceAnswer"), new Criterion("c2", "Availability", "ReferenceAnswer")],
+            RedFlags = [new RedFlag("r1", "Confuses it with a firewall")],
+        });
+        var room = new Room { Id = Guid.NewGuid(), Code = "ABCDEFGH", CreatedAt = now, CodeExpiresAt = now.AddDays(1) };
+        var interviewer = new Participant { Id = Guid.NewGuid(), Role = ParticipantRole.Interviewer, Name = "Ada", TokenHash = "i", JoinedAt = now };
+        var candidate = new Participant { Id = Guid.NewGuid(), Role = ParticipantRole.Candidate, Name = "Grace", TokenHash = "c", JoinedAt = now };
+        room.Participants.AddRange([interviewer, candidate]);
+        db.AddRange(question, room);
+        await db.SaveChangesAsync();
+        return (room, interviewer, candidate, question);
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}
