@@ -26,7 +26,7 @@ public sealed record RubricDto(
     IReadOnlyList<RedFlag> RedFlags,
     IReadOnlyList<ScaleAnchor> Scale);
 
-/// <summary>A "look for" item; <paramref name="Source"/> says where it came from (a guidance kind or "ReferenceAnswer").</summary>
+/// <summary>A "look for" item; <paramref name="Source"/> says where it came from: a guidance kind in camelCase ("lookFor", "whatToExpect", "interviewerWants", "other"), "referenceAnswer" or "default".</summary>
 public sealed record Criterion(string Id, string Text, string Source);
 
 public sealed record RedFlag(string Id, string Text);

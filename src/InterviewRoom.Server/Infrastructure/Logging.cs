@@ -7,13 +7,29 @@ namespace InterviewRoom.Server.Infrastructure;
 
 internal static partial class Logging
 {
-    /// <summary>Serilog from the "Serilog" section of appsettings, plus any sinks registered in DI (tests add one).</summary>
+    /// <summary>
+    /// Serilog from the "Serilog" section of appsettings, plus any sinks registered in DI (tests add one). Each host
+    /// keeps its own logger (the static one is left alone), so two hosts in one process never share sinks.
+    /// </summary>
     public static IServiceCollection AddAppLogging(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSerilog((sp, logger) => logger
-            .ReadFrom.Configuration(configuration)
-            .ReadFrom.Services(sp)
-            .Enrich.FromLogContext()
-            .Enrich.With<SecretRedaction>());
+        services.AddSerilog(
+            (sp, logger) => logger
+                .ReadFrom.Configuration(configuration)
+                .ReadFrom.Services(sp)
+                .Enrich.FromLogContext()
+                .Enrich.With<SecretRedaction>()
+                .Filter.ByExcluding(IsRefusedHubCall),
+            preserveStaticLogger: true);
+
+    /// <summary>
+    /// SignalR logs every exception a hub method throws as an error, the HubExceptions we raise on purpose for a
+    /// user's mistake included. Those are logged once, at Information, by the hub filter; drop SignalR's copy.
+    /// </summary>
+    private static bool IsRefusedHubCall(LogEvent logEvent) =>
+        logEvent.Exception is Microsoft.AspNetCore.SignalR.HubException
+        && logEvent.Properties.TryGetValue("EventId", out var eventId)
+        && eventId is StructureValue id
+        && id.Properties.Any(p => p is { Name: "Name", Value: ScalarValue { Value: "FailedInvokingHubMethod" } });
 
     [GeneratedRegex(@"(access_token=)[^&\s""]+", RegexOptions.IgnoreCase)]
     public static partial Regex AccessTokenInQuery();

@@ -4,10 +4,20 @@ using Microsoft.AspNetCore.Mvc;
 namespace InterviewRoom.Server.Infrastructure;
 
 /// <summary>The "Hub" configuration section.</summary>
-internal sealed class OriginOptions
+internal sealed class HubSettings
 {
+    public const string Section = "Hub";
+
     /// <summary>Origins (scheme://host[:port]) besides the server's own that may open the hub from a browser.</summary>
     public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Hub calls one connection may make at once before the per-second rate applies.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int CallBurst { get; set; } = 20;
+
+    /// <summary>Hub calls per second one connection may sustain.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int CallsPerSecond { get; set; } = 10;
 }
 
 internal static class WebSecurity
@@ -19,7 +29,7 @@ internal static class WebSecurity
 
     public static IServiceCollection AddOriginCheck(this IServiceCollection services)
     {
-        services.AddOptions<OriginOptions>().BindConfiguration("Hub");
+        services.AddOptions<HubSettings>().BindConfiguration(HubSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
@@ -70,7 +80,7 @@ internal static class WebSecurity
             return true;
         }
 
-        var allowed = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<OriginOptions>>().Value.AllowedOrigins;
+        var allowed = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubSettings>>().Value.AllowedOrigins;
         return allowed.Any(a => string.Equals(a.TrimEnd('/'), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
     }
 }

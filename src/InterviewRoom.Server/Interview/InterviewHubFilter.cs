@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using InterviewRoom.Server.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Serilog.Context;
 
 namespace InterviewRoom.Server.Interview;
@@ -10,7 +11,7 @@ namespace InterviewRoom.Server.Interview;
 /// limit (the HTTP rate limiter only ever sees the negotiate request), and the one mapping of user errors to
 /// <see cref="HubException"/>. Anything else reaches the client as SignalR's generic error and is logged here.
 /// </summary>
-internal sealed partial class InterviewHubFilter(ILogger<InterviewHubFilter> logger) : IHubFilter
+internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings, ILogger<InterviewHubFilter> logger) : IHubFilter
 {
     private const string LimiterKey = "call-limiter";
 
@@ -56,8 +57,8 @@ internal sealed partial class InterviewHubFilter(ILogger<InterviewHubFilter> log
         return next(context, exception);
     }
 
-    // 20 calls at once, then 10 a second: far above what a person clicks, far below a flood.
-    private static RateLimiter LimiterOf(HubCallerContext connection)
+    // By default 20 calls at once, then 10 a second: far above what a person clicks, far below a flood.
+    private RateLimiter LimiterOf(HubCallerContext connection)
     {
         if (connection.Items.TryGetValue(LimiterKey, out var existing))
         {
@@ -66,8 +67,8 @@ internal sealed partial class InterviewHubFilter(ILogger<InterviewHubFilter> log
 
         var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = 20,
-            TokensPerPeriod = 10,
+            TokenLimit = settings.Value.CallBurst,
+            TokensPerPeriod = settings.Value.CallsPerSecond,
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
             AutoReplenishment = true,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Contracts.Rooms;
 using InterviewRoom.Data;
@@ -124,38 +125,48 @@ internal sealed partial class InterviewService(
     public async Task<SubmitResult> SubmitAsync(
         Caller caller, Guid turnId, string? answerText, string? clientRequestId, CancellationToken cancellationToken)
     {
-        await RoomAccess.OpenRoomAsync(db, caller, ParticipantRole.Candidate, "submit an answer", cancellationToken);
+        var room = await RoomAccess.SeatAsync(db, caller, ParticipantRole.Candidate, "submit an answer", cancellationToken);
         var requestId = RequestId(clientRequestId);
         var answer = answerText ?? "";
         if (answer.Length > MaxAnswerLength)
         {
-            throw RoomRuleException.Invalid(
-                $"The answer is {answer.Length:N0} characters; the limit is {MaxAnswerLength:N0}. Nothing was saved.");
+            throw RoomRuleException.Invalid(string.Create(CultureInfo.InvariantCulture,
+                $"The answer is {answer.Length:N0} characters; the limit is {MaxAnswerLength:N0}. Nothing was saved."));
         }
 
         var turn = await RoomAccess.TurnAsync(db, caller, turnId, cancellationToken);
-        if (turn.SubmittedAt is null)
+        if (turn.SubmittedAt is not null && turn.SubmitRequestId == requestId)
         {
-            await EnsureAnswerableAsync(turn, cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
-            var saved = await db.Turns.Where(t => t.Id == turnId && t.SubmittedAt == null && t.ClosedAt == null)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(t => t.SubmittedAt, now)
-                    .SetProperty(t => t.AnswerText, answer)
-                    .SetProperty(t => t.SubmitRequestId, requestId), cancellationToken);
-            turn = await TurnViews.LoadAsync(db, turnId, cancellationToken);
-            if (saved == 1)
-            {
-                LogSubmitted(turn.RoomId, turn.Id, TurnClock.ResponseTimeMs(turn), TurnClock.IsLate(turn));
-                await notifier.AnswerSubmitted(turn);
-                return ResultOf(turn);
-            }
+            return ResultOf(turn); // a retry of a submit that landed, even after End
         }
 
-        // Already submitted: a retry of the same request gets the same answer; anything else is refused.
-        return turn.SubmitRequestId == requestId
-            ? ResultOf(turn)
-            : throw RoomRuleException.Conflict("An answer to this question was already submitted.");
+        RoomAccess.EnsureOpen(room);
+        if (turn.SubmittedAt is not null)
+        {
+            return Replay(turn, requestId);
+        }
+
+        if (await db.Turns.AnyAsync(t => t.RoomId == turn.RoomId && t.Ordinal > turn.Ordinal, cancellationToken))
+        {
+            throw RoomRuleException.Conflict("A newer question has been asked; this one can no longer be answered.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var saved = await db.Turns.Where(t => t.Id == turnId && t.SubmittedAt == null && t.ClosedAt == null)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.SubmittedAt, now)
+                .SetProperty(t => t.AnswerText, answer)
+                .SetProperty(t => t.SubmitRequestId, requestId), cancellationToken);
+        turn = await TurnViews.LoadAsync(db, turnId, cancellationToken);
+        if (saved == 0)
+        {
+            // Lost a race: another submit landed first, or the room ended a moment ago.
+            return turn.SubmittedAt is not null ? Replay(turn, requestId) : throw RoomRuleException.Conflict(RoomAccess.RoomEndedMessage);
+        }
+
+        LogSubmitted(turn.RoomId, turn.Id, TurnClock.ResponseTimeMs(turn), TurnClock.IsLate(turn));
+        await notifier.AnswerSubmitted(turn);
+        return ResultOf(turn);
     }
 
     public async Task EndAsync(Caller caller, CancellationToken cancellationToken)
@@ -192,18 +203,11 @@ internal sealed partial class InterviewService(
         return id;
     }
 
-    private async Task EnsureAnswerableAsync(Turn turn, CancellationToken cancellationToken)
-    {
-        if (turn.ClosedAt is not null)
-        {
-            throw RoomRuleException.Conflict("This question was closed when the room ended.");
-        }
-
-        if (await db.Turns.AnyAsync(t => t.RoomId == turn.RoomId && t.Ordinal > turn.Ordinal, cancellationToken))
-        {
-            throw RoomRuleException.Conflict("A newer question has been asked; this one can no longer be answered.");
-        }
-    }
+    /// <summary>Already submitted: a retry of the same request gets the same answer, even after End; anything else is refused.</summary>
+    private static SubmitResult Replay(Turn turn, string requestId) =>
+        turn.SubmitRequestId == requestId
+            ? ResultOf(turn)
+            : throw RoomRuleException.Conflict("An answer to this question was already submitted.");
 
     private static SubmitResult ResultOf(Turn turn) =>
         new(turn.Id, TurnViews.Utc(turn.SubmittedAt!.Value), TurnClock.ResponseTimeMs(turn), TurnClock.IsLate(turn));

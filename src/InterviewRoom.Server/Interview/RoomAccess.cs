@@ -13,6 +13,14 @@ internal static class RoomAccess
 
     /// <summary>The caller's room, checked against the database: the seat exists, the role matches, the room is open.</summary>
     public static async Task<Room> OpenRoomAsync(
+        InterviewRoomDb db, Caller caller, ParticipantRole requiredRole, string action, CancellationToken cancellationToken) =>
+        EnsureOpen(await SeatAsync(db, caller, requiredRole, action, cancellationToken));
+
+    public static Room EnsureOpen(Room room) =>
+        room.EndedAt is null ? room : throw RoomRuleException.Conflict(RoomEndedMessage);
+
+    /// <summary>The caller's room, ended or not, once the seat and the role are checked against the database.</summary>
+    public static async Task<Room> SeatAsync(
         InterviewRoomDb db, Caller caller, ParticipantRole requiredRole, string action, CancellationToken cancellationToken)
     {
         if (caller.Role != requiredRole)
@@ -20,12 +28,10 @@ internal static class RoomAccess
             throw RoomRuleException.Forbidden($"Only the {requiredRole.ToString().ToLowerInvariant()} can {action}.");
         }
 
-        var room = await db.Rooms.AsNoTracking()
+        return await db.Rooms.AsNoTracking()
             .Where(r => r.Id == caller.RoomId && r.Participants.Any(p => p.Id == caller.ParticipantId && p.Role == requiredRole))
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw RoomRuleException.Forbidden("Your seat in this room no longer exists.");
-
-        return room.EndedAt is null ? room : throw RoomRuleException.Conflict(RoomEndedMessage);
     }
 
     /// <summary>A turn of the caller's room; a turn id of another room is reported as unknown.</summary>

@@ -26,10 +26,12 @@ internal static class QuestionsApi
 
         if (!string.IsNullOrWhiteSpace(kind))
         {
-            if (!Enum.TryParse<QuestionKind>(kind.Replace("-", "").Replace(" ", ""), ignoreCase: true, out var parsed))
+            var name = kind.Replace("-", "").Replace(" ", "");
+            if (!Enum.GetNames<QuestionKind>().Contains(name, StringComparer.OrdinalIgnoreCase)
+                || !Enum.TryParse<QuestionKind>(name, ignoreCase: true, out var parsed))
             {
                 throw RoomRuleException.Invalid(
-                    $"Unknown kind '{kind}'. Use one of: {string.Join(", ", Enum.GetNames<QuestionKind>())}.");
+                    $"Unknown kind '{kind}'. Use one of: {string.Join(", ", Enum.GetNames<QuestionKind>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName))}.");
             }
 
             query = query.Where(x => x.Kind == parsed);

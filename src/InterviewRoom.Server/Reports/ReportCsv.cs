@@ -23,10 +23,10 @@ internal static class ReportCsv
             item.QuestionId,
             item.QuestionNumber,
             Question = item.QuestionText,
-            Kind = item.Kind.ToString(),
+            Kind = Camel(item.Kind.ToString()),
             Topics = string.Join(' ', item.Topics),
             item.TimeLimitSeconds,
-            Status = item.Status.ToString(),
+            Status = Camel(item.Status.ToString()),
             AskedAt = Instant(item.AskedAt),
             DeliveredAt = Instant(item.DeliveredAt),
             Deadline = Instant(item.Deadline),
@@ -44,6 +44,8 @@ internal static class ReportCsv
         }));
         return text.ToString();
     }
+
+    private static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
     private static string? Instant(DateTimeOffset? instant) => instant?.ToString("O", CultureInfo.InvariantCulture);
 }

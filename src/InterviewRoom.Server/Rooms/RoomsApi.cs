@@ -76,7 +76,7 @@ internal static partial class RoomsApi
 
         LogRoomCreated(loggers.CreateLogger(nameof(RoomsApi)), room.Id);
         var joinUrl = $"{BaseUrl(http, options.Value)}/join/{room.Code}";
-        return TypedResults.Created($"/api/rooms/{room.Id}", new CreateRoomResponse(room.Id, room.Code, token, joinUrl));
+        return TypedResults.Created((string?)null, new CreateRoomResponse(room.Id, room.Code, token, joinUrl));
     }
 
     private static async Task<Ok<JoinRoomResponse>> JoinAsync(

@@ -57,7 +57,8 @@ internal static class ScoreInputRules
         var notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes;
         return notes is null || notes.Length <= ScoreService.MaxNotesLength
             ? notes
-            : throw RoomRuleException.Invalid($"Notes are limited to {ScoreService.MaxNotesLength:N0} characters.");
+            : throw RoomRuleException.Invalid(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture, $"Notes are limited to {ScoreService.MaxNotesLength:N0} characters."));
     }
 
     public static void CheckOverall(ScoreInput input, IReadOnlyCollection<CriterionRating> ratings)

@@ -20,7 +20,7 @@ internal sealed partial class ScoreService(
 
     public async Task<ScoreView> ScoreAsync(Caller caller, Guid turnId, ScoreInput? input, CancellationToken cancellationToken)
     {
-        await RoomAccess.OpenRoomAsync(db, caller, ParticipantRole.Interviewer, "score an answer", cancellationToken);
+        var room = await RoomAccess.SeatAsync(db, caller, ParticipantRole.Interviewer, "score an answer", cancellationToken);
         if (input is null)
         {
             throw RoomRuleException.Invalid("A score object is required.");
@@ -34,14 +34,14 @@ internal sealed partial class ScoreService(
             .SingleOrDefaultAsync(s => s.TurnId == turnId && s.ClientRequestId == requestId, cancellationToken);
         if (repeated is not null)
         {
+            // A retry of a save that already landed, even after End, gets that save back.
             return repeated.ToView(rubric.Version);
         }
 
+        RoomAccess.EnsureOpen(room);
         if (turn.SubmittedAt is null && turn.TimeUpAt is null)
         {
-            throw RoomRuleException.Conflict(turn.ClosedAt is null
-                ? "There is no answer to score yet: the candidate is still answering."
-                : "This question was closed unanswered when the room ended.");
+            throw RoomRuleException.Conflict("There is no answer to score yet: the candidate is still answering.");
         }
 
         var ratings = ScoreInputRules.Ratings(input, rubric);
@@ -56,7 +56,7 @@ internal sealed partial class ScoreService(
                 $"This score was changed meanwhile (now version {current}, you edited version {baseVersion}); reload it and try again.");
         }
 
-        var suggested = ScoreCalculator.Suggest(ratings, rubric.Criteria.Count);
+        var suggested = input.NotAssessed || ratings.Count == 0 ? null : ScoreCalculator.Suggest(ratings, rubric.Criteria.Count);
         var score = new Score
         {
             TurnId = turnId,

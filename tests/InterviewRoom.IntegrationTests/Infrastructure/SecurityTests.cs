@@ -54,6 +54,40 @@ public sealed class SecurityTests(InterviewRoomFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task HubCalls_FloodingFromOneConnection_AreThrottled_AndTheConnectionSurvives()
+    {
+        await using var session = await Session.StartAsync(factory);
+        var calls = await Task.WhenAll(Enumerable.Range(0, 60).Select(async _ =>
+        {
+            try
+            {
+                await session.Candidate.GetStateAsync();
+                return "ok";
+            }
+            catch (Microsoft.AspNetCore.SignalR.HubException e)
+            {
+                return e.Message;
+            }
+        }));
+
+        Assert.Contains("ok", calls);
+        Assert.Contains(calls, c => c.Contains("Too many calls in a short time"));
+        Assert.DoesNotContain(factory.Logs.Events, e => e.Level >= Serilog.Events.LogEventLevel.Error);
+        await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                await session.Candidate.GetStateAsync();
+                return true;
+            }
+            catch (Microsoft.AspNetCore.SignalR.HubException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(10), "the call budget to refill");
+    }
+
+    [Fact]
     public async Task Responses_CarryAContentSecurityPolicy()
     {
         using var http = factory.Http();

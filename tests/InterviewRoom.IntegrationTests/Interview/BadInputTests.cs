@@ -149,6 +149,21 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Retries_OfWritesThatLandedBeforeEnd_GetTheStoredResultAfterEnd()
+    {
+        await using var session = await Session.StartAsync(factory);
+        var turn = await session.Interviewer.AskAsync(await session.QuestionIdAsync(2), 60);
+        var submitted = await session.Candidate.SubmitAsync(turn.TurnId, "answer", "submit-1");
+        var scored = await session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("score-1", Overall: 4));
+        await session.Interviewer.EndAsync();
+
+        Assert.Equal(submitted, await session.Candidate.SubmitAsync(turn.TurnId, "answer", "submit-1"));
+        var replayed = await session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("score-1", Overall: 4));
+        Assert.Equal((scored.Version, scored.Overall, scored.ScoredAt), (replayed.Version, replayed.Overall, replayed.ScoredAt));
+        Assert.Equal(1, (await SnapshotAsync(session.Room.RoomId)).Scores);
+    }
+
+    [Fact]
     public async Task End_WithAQuestionOpen_ClosesIt_AndNoTimeUpFollows()
     {
         await using var session = await Session.StartAsync(factory);

@@ -82,7 +82,7 @@ public sealed class WholeInterviewTests(InterviewRoomFactory factory) : IClassFi
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("Ordinal,QuestionId,QuestionNumber,Question", lines[0]);
         Assert.Contains("OAuth, JWT, API keys.", csv);
-        Assert.Contains("TimeUp", lines[2]);
+        Assert.Contains(",timeUp,", lines[2]);
     }
 
     [Fact]

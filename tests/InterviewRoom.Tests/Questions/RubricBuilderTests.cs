@@ -15,8 +15,8 @@ public sealed class RubricBuilderTests
 
         Assert.Equal(
         [
-            new Criterion("c1", "Balanced view of Java's strengths and practical experience with its ecosystem.", "LookFor"),
-            new Criterion("c2", "The candidate should discuss performance, robust libraries, strong typing, and enterprise support.", "WhatToExpect"),
+            new Criterion("c1", "Balanced view of Java's strengths and practical experience with its ecosystem.", "lookFor"),
+            new Criterion("c2", "The candidate should discuss performance, robust libraries, strong typing, and enterprise support.", "whatToExpect"),
         ], rubric.Criteria);
         Assert.Empty(rubric.RedFlags);
     }
@@ -24,7 +24,7 @@ public sealed class RubricBuilderTests
     [Fact]
     public void Build_Question106LookForList_SplitsIntoOneCriterionPerItem()
     {
-        var lookFor = RubricOf(106).Criteria.Where(c => c.Source == "LookFor").Select(c => c.Text);
+        var lookFor = RubricOf(106).Criteria.Where(c => c.Source == "lookFor").Select(c => c.Text);
 
         Assert.Equal(["Experience with API design", "Understanding of RESTful principles", "Practical coding examples"], lookFor);
     }
@@ -34,10 +34,10 @@ public sealed class RubricBuilderTests
     {
         var rubric = RubricOf(122);
 
-        Assert.Equal("Other", rubric.Criteria[0].Source);
+        Assert.Equal("other", rubric.Criteria[0].Source);
         Assert.Equal(
             ["Leadership in system design and architecture", "Knowledge of scalable solutions", "Ability to delegate and mentor team members"],
-            rubric.Criteria.Where(c => c.Source == "LookFor").Select(c => c.Text));
+            rubric.Criteria.Where(c => c.Source == "lookFor").Select(c => c.Text));
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class RubricBuilderTests
 
         Assert.Equal(
         [
-            new Criterion("c1", "Listen for answers that mention indexing, query restructuring, or analyzing the execution plan.", "Other"),
-            new Criterion("c2", "A good candidate should demonstrate an understanding of database performance optimization techniques.", "Other"),
+            new Criterion("c1", "Listen for answers that mention indexing, query restructuring, or analyzing the execution plan.", "other"),
+            new Criterion("c2", "A good candidate should demonstrate an understanding of database performance optimization techniques.", "other"),
         ], rubric.Criteria);
     }
 

@@ -5,15 +5,15 @@ namespace InterviewRoom.Server.Questions.Rubrics;
 
 /// <summary>
 /// Builds a question's rubric. Criteria come from its guidance (Look for, What to Expect, What the interviewer wants
-/// and unlabelled guidance; Source is the guidance kind); where there is none, from the key points of the reference
-/// answer (Source "ReferenceAnswer"). Red flags come from "Red flag:" guidance. Ids are "c1".."cn" and "r1".."rn",
+/// and unlabelled guidance; Source is the guidance kind in camelCase, e.g. "lookFor"); where there is none, from the key points of the reference
+/// answer (Source "referenceAnswer"). Red flags come from "Red flag:" guidance. Ids are "c1".."cn" and "r1".."rn",
 /// in document order, so the same input always yields the same rubric.
 /// </summary>
 public static partial class RubricBuilder
 {
-    public const string ReferenceAnswerSource = "ReferenceAnswer";
+    public const string ReferenceAnswerSource = "referenceAnswer";
 
-    public const string DefaultSource = "Default";
+    public const string DefaultSource = "default";
 
     public static RubricContent Build(string referenceAnswer, IReadOnlyList<GuidanceItem> guidance)
     {
@@ -22,7 +22,7 @@ public static partial class RubricBuilder
 
         var criteria = guidance
             .Where(g => g.Kind != GuidanceKind.RedFlag)
-            .SelectMany(g => CriterionTexts(g).Select(text => (Text: text, Source: g.Kind.ToString())))
+            .SelectMany(g => CriterionTexts(g).Select(text => (Text: text, Source: System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(g.Kind.ToString()))))
             .ToList();
         if (criteria.Count == 0)
         {
