@@ -28,6 +28,7 @@ public sealed class InterviewHubClient : IAsyncDisposable
         connection.On<TurnView>(HubNames.Events.AnswerSubmitted, turn => AnswerSubmitted?.Invoke(turn));
         connection.On<TurnView>(HubNames.Events.TimeUp, turn => TimeUp?.Invoke(turn));
         connection.On<ScoreView>(HubNames.Events.ScoreSaved, score => ScoreSaved?.Invoke(score));
+        connection.On<TurnView>(HubNames.Events.FeedbackRevealed, turn => FeedbackRevealed?.Invoke(turn));
         connection.On<ParticipantView>(HubNames.Events.ParticipantJoined, p => ParticipantJoined?.Invoke(p));
         connection.On<ParticipantView>(HubNames.Events.ParticipantLeft, p => ParticipantLeft?.Invoke(p));
         connection.On<RoomEndedEvent>(HubNames.Events.RoomEnded, e => RoomEnded?.Invoke(e));
@@ -43,6 +44,8 @@ public sealed class InterviewHubClient : IAsyncDisposable
     public event Action<TurnView>? TimeUp;
 
     public event Action<ScoreView>? ScoreSaved;
+
+    public event Action<TurnView>? FeedbackRevealed;
 
     public event Action<ParticipantView>? ParticipantJoined;
 
@@ -110,6 +113,9 @@ public sealed class InterviewHubClient : IAsyncDisposable
 
     public Task<ScoreView> ScoreAsync(Guid turnId, ScoreInput score, CancellationToken cancellationToken = default) =>
         WithRetryAsync(() => connection.InvokeAsync<ScoreView>(HubNames.Methods.Score, turnId, score, cancellationToken), cancellationToken);
+
+    public Task<TurnView> RevealAsync(Guid turnId, CancellationToken cancellationToken = default) =>
+        connection.InvokeAsync<TurnView>(HubNames.Methods.Reveal, turnId, cancellationToken);
 
     public Task EndAsync(CancellationToken cancellationToken = default) =>
         connection.InvokeAsync(HubNames.Methods.End, cancellationToken);

@@ -12,6 +12,7 @@ public static class HubNames
         public const string Acknowledge = nameof(Acknowledge);
         public const string Submit = nameof(Submit);
         public const string Score = nameof(Score);
+        public const string Reveal = nameof(Reveal);
         public const string End = nameof(End);
     }
 
@@ -22,6 +23,7 @@ public static class HubNames
         public const string AnswerSubmitted = nameof(AnswerSubmitted);
         public const string TimeUp = nameof(TimeUp);
         public const string ScoreSaved = nameof(ScoreSaved);
+        public const string FeedbackRevealed = nameof(FeedbackRevealed);
         public const string ParticipantJoined = nameof(ParticipantJoined);
         public const string ParticipantLeft = nameof(ParticipantLeft);
         public const string RoomEnded = nameof(RoomEnded);

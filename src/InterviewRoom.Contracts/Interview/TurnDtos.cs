@@ -23,7 +23,8 @@ public enum TurnStatus
 
 /// <summary>
 /// A turn as a participant sees it. <see cref="Interviewer"/> is present only for the interviewer:
-/// candidates and observers never receive it (nor the field name).
+/// candidates and observers never receive it (nor the field name). <see cref="Feedback"/> appears for everyone
+/// once the interviewer reveals it.
 /// </summary>
 public sealed record TurnView(
     Guid TurnId,
@@ -43,7 +44,14 @@ public sealed record TurnView(
     long? ResponseTimeMs,
     bool IsLate,
     string? AnswerText,
-    TurnInterviewerView? Interviewer = null);
+    TurnInterviewerView? Interviewer = null,
+    TurnFeedbackView? Feedback = null);
+
+/// <summary>
+/// What the interviewer chose to show after scoring (<c>Reveal</c>): present for candidates and observers only
+/// once revealed, and always for the interviewer once revealed.
+/// </summary>
+public sealed record TurnFeedbackView(DateTimeOffset RevealedAt, string ReferenceAnswer, RubricDto Rubric, ScoreView Score);
 
 /// <summary>What only the interviewer sees of a turn.</summary>
 public sealed record TurnInterviewerView(

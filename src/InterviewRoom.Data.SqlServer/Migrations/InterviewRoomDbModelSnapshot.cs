@@ -280,6 +280,9 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                     b.Property<int>("QuestionId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("RevealedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("RoomId")
                         .HasColumnType("uniqueidentifier");
 

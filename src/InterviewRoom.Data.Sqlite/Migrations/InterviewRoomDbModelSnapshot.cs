@@ -269,6 +269,9 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                     b.Property<int>("QuestionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RevealedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RoomId")
                         .HasColumnType("TEXT");
 

@@ -39,6 +39,9 @@ public sealed class Turn
     /// <summary>When the room ended with this turn still open.</summary>
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>When the interviewer showed the candidate the rubric, reference answer and score.</summary>
+    public DateTime? RevealedAt { get; set; }
+
     public string? AnswerText { get; set; }
 
     public string? SubmitRequestId { get; set; }

@@ -15,6 +15,8 @@ public interface IInterviewClient
 
     Task ScoreSaved(ScoreView score);
 
+    Task FeedbackRevealed(TurnView turn);
+
     Task ParticipantJoined(ParticipantView participant);
 
     Task ParticipantLeft(ParticipantView participant);

@@ -50,5 +50,7 @@ internal sealed class InterviewHub(InterviewService interview, ScoreService scor
     public Task<ScoreView> Score(Guid turnId, ScoreInput? score) =>
         scores.ScoreAsync(Caller, turnId, score, Context.ConnectionAborted);
 
+    public Task<TurnView> Reveal(Guid turnId) => scores.RevealAsync(Caller, turnId, Context.ConnectionAborted);
+
     public Task End() => interview.EndAsync(Caller, Context.ConnectionAborted);
 }

@@ -18,6 +18,8 @@ internal sealed class RoomNotifier(IHubContext<InterviewHub, IInterviewClient> h
 
     public Task TimeUp(Turn turn) => ToRoom(turn, (c, v) => c.TimeUp(v));
 
+    public Task FeedbackRevealed(Turn turn) => ToRoom(turn, (c, v) => c.FeedbackRevealed(v));
+
     public Task ScoreSaved(Guid roomId, ScoreView score) =>
         hub.Clients.Group(RoomGroups.Staff(roomId)).ScoreSaved(score);
 

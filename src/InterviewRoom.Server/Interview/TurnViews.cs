@@ -48,8 +48,15 @@ internal static class TurnViews
             Utc(turn.TimeUpAt),
             TurnClock.ResponseTimeMs(turn),
             TurnClock.IsLate(turn),
-            turn.AnswerText);
+            turn.AnswerText,
+            Feedback: FeedbackOf(turn));
     }
+
+    /// <summary>Only after <c>Reveal</c>: the reference answer, the rubric and the latest score, as feedback.</summary>
+    private static TurnFeedbackView? FeedbackOf(Turn turn) =>
+        turn is { RevealedAt: { } revealed, Rubric: { } rubric } && turn.Scores.MaxBy(s => s.Version) is { } latest
+            ? new TurnFeedbackView(Utc(revealed), turn.Question!.ReferenceAnswer, rubric.ToDto(), latest.ToView(rubric.Version))
+            : null;
 
     public static TurnView Full(Turn turn)
     {

@@ -89,9 +89,40 @@ internal sealed partial class ScoreService(
         LogScored(turn.RoomId, turnId, score.Version, score.Overall);
         var view = score.ToView(rubric.Version);
         await notifier.ScoreSaved(turn.RoomId, view);
+        if (turn.RevealedAt is not null)
+        {
+            // Already shown as feedback: show the edit too.
+            await notifier.FeedbackRevealed(await TurnViews.LoadAsync(db, turnId, cancellationToken));
+        }
+
         return view;
+    }
+
+    /// <summary>Shows the candidate (and observers) the rubric, reference answer and score of a scored answer. Idempotent.</summary>
+    public async Task<TurnView> RevealAsync(Caller caller, Guid turnId, CancellationToken cancellationToken)
+    {
+        await RoomAccess.OpenRoomAsync(db, caller, ParticipantRole.Interviewer, "reveal feedback", cancellationToken);
+        var turn = await RoomAccess.TurnAsync(db, caller, turnId, cancellationToken);
+        if (turn.Scores.Count == 0)
+        {
+            throw RoomRuleException.Conflict("Score this answer before revealing feedback.");
+        }
+
+        var revealed = await db.Turns.Where(t => t.Id == turnId && t.RevealedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevealedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+        turn = await TurnViews.LoadAsync(db, turnId, cancellationToken);
+        if (revealed == 1)
+        {
+            LogRevealed(turn.RoomId, turnId);
+            await notifier.FeedbackRevealed(turn);
+        }
+
+        return TurnViews.Full(turn);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn {TurnId} in room {RoomId}: score version {Version} saved, overall {Overall}")]
     private partial void LogScored(Guid roomId, Guid turnId, int version, int? overall);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {TurnId} in room {RoomId}: feedback revealed")]
+    private partial void LogRevealed(Guid roomId, Guid turnId);
 }

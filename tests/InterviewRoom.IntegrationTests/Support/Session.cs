@@ -18,6 +18,8 @@ public sealed class Pushed
 
     public Recorder<ScoreView> Scores { get; } = new();
 
+    public Recorder<TurnView> Revealed { get; } = new();
+
     public Recorder<ParticipantView> Joined { get; } = new();
 
     public Recorder<ParticipantView> Left { get; } = new();
@@ -32,6 +34,7 @@ public sealed class Pushed
         client.AnswerSubmitted += pushed.Submitted.Add;
         client.TimeUp += pushed.TimeUp.Add;
         client.ScoreSaved += pushed.Scores.Add;
+        client.FeedbackRevealed += pushed.Revealed.Add;
         client.ParticipantJoined += pushed.Joined.Add;
         client.ParticipantLeft += pushed.Left.Add;
         client.RoomEnded += pushed.Ended.Add;
