@@ -4,9 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests rely on, installed only when missing (none yet: SQLite ships inside
-# Microsoft.Data.Sqlite). Browser and Redis tests add chromium and redis-server here.
+# Debian packages the tests rely on, installed only when missing: Chromium for the browser tests (driven by
+# the Playwright driver shipped in its NuGet package; no browser download), a font for its pages, and npm for
+# the pages' one browser dependency (restored from the lock file by the server's build).
 packages=()
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || packages+=(fonts-dejavu-core)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "test.sh: installing ${packages[*]}"
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi

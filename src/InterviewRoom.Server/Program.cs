@@ -5,6 +5,7 @@ using InterviewRoom.Server.Interview;
 using InterviewRoom.Server.Questions;
 using InterviewRoom.Server.Reports;
 using InterviewRoom.Server.Rooms;
+using InterviewRoom.Server.Web;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -46,6 +47,7 @@ app.MapRooms();
 app.MapQuestions();
 app.MapReports();
 app.MapInterview();
+app.MapPages();
 
 app.Run();
 

@@ -1,0 +1,13 @@
+namespace InterviewRoom.Server.Web;
+
+/// <summary>The browser pages: static files in wwwroot, with the links the API hands out mapped onto them.</summary>
+internal static class Pages
+{
+    public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder routes)
+    {
+        routes.MapFallbackToFile("/room/{roomId:guid}", "interviewer.html");
+        routes.MapFallbackToFile("/join/{roomCode}", "candidate.html");
+        routes.MapFallbackToFile("/report/{roomId:guid}", "report.html");
+        return routes;
+    }
+}
