@@ -1,0 +1,394 @@
+// The interviewer's room (/room/{roomId}#key=…): share, participants, bank and plan, the live turn,
+// the rubric score, history and the end. Everything is drawn from GetState plus the hub's events.
+import {
+  hubConnection, hubMessage, ServerClock, tokens, tokenFromFragment, el, announce, formatDuration,
+} from "./common.js";
+import {
+  syncState, countdownText, openStatuses, upsertTurn, upsertParticipant, phaseLabel, kindLabels,
+  setText, show, stopOnLeave, invokeWithRetry, remainingMs, copyFrom, autoClearStatus, store,
+} from "./candidate-interviewer-shared.js";
+import { createBank, formatSeconds } from "./interviewer-bank.js";
+import { createRubric } from "./interviewer-rubric.js";
+
+const $ = id => document.getElementById(id);
+const roomId = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
+
+const fragmentToken = tokenFromFragment();
+if (fragmentToken && roomId) tokens.set(roomId, fragmentToken);
+const token = fragmentToken || (roomId ? tokens.get(roomId) : null);
+
+/** Shared by the modules of this page. */
+const ctx = {
+  roomId,
+  token,
+  state: null,
+  connection: null,
+  clock: new ServerClock(),
+  ended: false,
+  selectedTurnId: null, // null: follow the current (latest) turn
+  asking: false,
+  ask,
+  render,
+  selectedTurn() {
+    const turns = ctx.state?.turns ?? [];
+    return turns.find(t => t.turnId === ctx.selectedTurnId) ?? ctx.state?.currentTurn ?? null;
+  },
+};
+
+autoClearStatus();
+
+if (!token) {
+  show($("no-token"), true);
+  announce("No interviewer key for this room in this browser. Open your interviewer link (with #key=…).", "error");
+} else {
+  main();
+}
+
+function main() {
+  show($("room"), true);
+  const origin = location.origin;
+  const interviewerUrl = `${origin}/room/${encodeURIComponent(roomId)}#key=${encodeURIComponent(token)}`;
+  const reportUrl = `/report/${encodeURIComponent(roomId)}#key=${encodeURIComponent(token)}`;
+  $("interviewer-link").href = interviewerUrl;
+  $("interviewer-link").textContent = interviewerUrl;
+  $("report-link").href = reportUrl;
+  $("ended-report-link").href = reportUrl;
+  const knownCode = store.get(`interviewroom.roomcode.${roomId}`);
+  if (typeof knownCode === "string" && knownCode) renderShare(knownCode);
+
+  for (const button of document.querySelectorAll("[data-copy]")) {
+    button.addEventListener("click", () => copyFrom($(button.dataset.copy), button.getAttribute("aria-label")));
+  }
+
+  ctx.bank = createBank(ctx);
+  ctx.rubric = createRubric(ctx);
+  wireEnd();
+
+  const connection = hubConnection(token);
+  ctx.connection = connection;
+  const queue = [];
+  const handle = fn => payload => {
+    if (ctx.state) fn(payload);
+    else queue.push(() => fn(payload));
+  };
+  ctx.flushQueue = () => { while (queue.length) queue.shift()(); };
+
+  connection.on("QuestionAsked", handle(turn => { upsertTurn(ctx.state, turn); ctx.selectedTurnId = null; render(); }));
+  connection.on("QuestionDelivered", handle(turn => { upsertTurn(ctx.state, turn); render(); }));
+  connection.on("AnswerSubmitted", handle(turn => {
+    upsertTurn(ctx.state, turn);
+    render();
+    announce(`The candidate submitted an answer to question ${turn.ordinal}${turn.isLate ? " (late)" : ""}.`);
+  }));
+  connection.on("TimeUp", handle(turn => {
+    upsertTurn(ctx.state, turn);
+    render();
+    announce(`Time is up for question ${turn.ordinal}.`);
+  }));
+  connection.on("FeedbackRevealed", handle(turn => { upsertTurn(ctx.state, turn); render(); }));
+  connection.on("ScoreSaved", handle(score => { ctx.rubric.applyScore(score); render(); }));
+  connection.on("ParticipantJoined", handle(p => {
+    upsertParticipant(ctx.state, p);
+    render();
+    if (p.participantId !== ctx.state.you?.participantId) announce(`${p.name} joined as ${p.role}.`);
+  }));
+  connection.on("ParticipantLeft", handle(p => {
+    upsertParticipant(ctx.state, p);
+    render();
+    if (p.participantId !== ctx.state.you?.participantId) announce(`${p.name} left.`);
+  }));
+  connection.on("RoomEnded", handle(event => {
+    ctx.state.endedAt = event.endedAt ?? new Date().toISOString();
+    render();
+    announce("The interview has ended.");
+    sync(); // the open turn, if any, is closed now
+  }));
+
+  connection.onreconnecting(() => show(document.querySelector("[data-testid=reconnecting]"), true));
+  connection.onreconnected(async () => {
+    show(document.querySelector("[data-testid=reconnecting]"), false);
+    await sync();
+    announce("Reconnected.");
+  });
+  connection.onclose(() => {
+    if (connection.stoppedOnPurpose) return;
+    setText($("reconnecting-text"), "Disconnected from the room. Reload the page to reconnect.");
+    show(document.querySelector("[data-testid=reconnecting]"), true);
+  });
+  stopOnLeave(connection);
+
+  setInterval(tick, 250);
+  start();
+}
+
+async function start() {
+  const connection = ctx.connection;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await connection.start();
+      break;
+    } catch (error) {
+      if (connection.stoppedOnPurpose) return;
+      if (/\b401\b|Unauthorized/i.test(String(error?.message))) {
+        const notice = $("no-token");
+        notice.querySelector("h2").textContent = "This interviewer key is not valid";
+        notice.querySelector("p").textContent =
+          "The key in this link does not open this room. Check that you copied the whole interviewer link.";
+        show(notice, true);
+        show($("room"), false);
+        announce("The interviewer key is not valid for this room.", "error");
+        return;
+      }
+      show(document.querySelector("[data-testid=reconnecting]"), true);
+      announce("Could not connect to the room yet; trying again…", "error");
+      await new Promise(resolve => setTimeout(resolve, Math.min(10000, 1000 * 2 ** attempt)));
+    }
+  }
+  show(document.querySelector("[data-testid=reconnecting]"), false);
+  await sync();
+  ctx.bank.load();
+}
+
+async function sync() {
+  try {
+    const state = await syncState(ctx.connection, ctx.clock);
+    state.turns ??= [];
+    state.participants ??= [];
+    if (state.you?.role !== "interviewer") {
+      announce("This key belongs to a candidate or observer; opening the candidate page.", "error");
+      tokens.set(state.roomCode, ctx.token);
+      location.replace(`/join/${encodeURIComponent(state.roomCode)}`);
+      return;
+    }
+    const previous = ctx.state;
+    ctx.state = state;
+    if (previous) for (const turn of previous.turns) upsertTurn(ctx.state, turn); // keep anything newer we already had
+    if (!state.turns.length) state.currentTurn = undefined;
+    ctx.flushQueue();
+    render();
+  } catch (error) {
+    announce(`Could not load the room: ${hubMessage(error)}`, "error");
+  }
+}
+
+// ---- asking -------------------------------------------------------------------------------------------
+
+async function ask(questionId, seconds) {
+  if (!ctx.state || ctx.ended || ctx.asking) return false;
+  ctx.asking = true;
+  ctx.bank.renderAll();
+  try {
+    const turn = await ctx.connection.invoke("Ask", questionId, seconds);
+    upsertTurn(ctx.state, turn);
+    ctx.selectedTurnId = null;
+    announce(`Question ${turn.ordinal} sent with a ${formatSeconds(turn.timeLimitSeconds)} time box.`);
+    return true;
+  } catch (error) {
+    if (ctx.connection.state !== signalR.HubConnectionState.Connected) {
+      announce("The connection dropped while asking. Check the current question once reconnected before asking again.", "error");
+    } else {
+      announce(hubMessage(error), "error");
+    }
+    return false;
+  } finally {
+    ctx.asking = false;
+    render();
+  }
+}
+
+// ---- rendering ----------------------------------------------------------------------------------------
+
+function render() {
+  const state = ctx.state;
+  if (!state) return;
+  ctx.ended = Boolean(state.endedAt);
+  document.body.classList.toggle("room-is-ended", ctx.ended);
+
+  const title = state.title || "Interview room";
+  setText($("room-heading"), title);
+  document.title = `${title} — Interviewer — InterviewRoom`;
+
+  renderShare(state.roomCode);
+
+  renderParticipants();
+  renderCurrent();
+  ctx.rubric.render();
+  renderHistory();
+  ctx.bank.renderAll();
+  renderEnded();
+  tick();
+}
+
+function renderShare(roomCode) {
+  setText($("room-code"), roomCode);
+  const candidateUrl = `${location.origin}/join/${roomCode}`;
+  const candidateLink = $("candidate-link");
+  if (candidateLink.getAttribute("href") !== candidateUrl) candidateLink.setAttribute("href", candidateUrl);
+  setText(candidateLink, candidateUrl);
+  store.set(`interviewroom.roomcode.${roomId}`, roomCode);
+}
+
+function renderParticipants() {
+  const list = $("participants");
+  const you = ctx.state.you?.participantId;
+  list.replaceChildren(...ctx.state.participants.map(p => el("li", {
+    className: `person ${p.online ? "is-online" : "is-offline"}`,
+    attrs: { "data-testid": "participant", "data-participant-id": p.participantId, "data-role": p.role, "data-online": String(p.online) },
+  }, [
+    el("span", { className: "presence-dot", attrs: { "aria-hidden": "true" } }),
+    el("span", { className: "person-name", text: p.participantId === you ? `${p.name} (you)` : p.name }),
+    el("span", { className: "person-role", text: p.role }),
+    el("span", { className: "person-presence", text: p.online ? "online" : "offline", attrs: { "data-testid": "participant-presence" } }),
+  ])));
+  if (!ctx.state.participants.length) list.replaceChildren(el("li", { className: "muted", text: "Nobody yet." }));
+}
+
+function turnMeta(turn) {
+  const number = ctx.bank.numberOf(turn.questionId);
+  const parts = [`Question ${turn.ordinal}`];
+  if (number != null) parts.push(`bank #${number}`);
+  parts.push(kindLabels[turn.kind] ?? turn.kind);
+  if (turn.topics?.length) parts.push(turn.topics.join(", "));
+  parts.push(`time box ${formatSeconds(turn.timeLimitSeconds)}`);
+  return parts.join(" · ");
+}
+
+function renderCurrent() {
+  const turn = ctx.state.currentTurn;
+  show($("turn-empty"), !turn);
+  show($("turn-body"), Boolean(turn));
+  if (!turn) return;
+  setText($("turn-meta"), turnMeta(turn));
+  setText($("turn-question"), turn.questionText);
+  const phase = $("turn-phase");
+  setText(phase, phaseLabel(turn));
+  phase.dataset.phase = turn.status;
+  setText($("turn-response-time"), turn.responseTimeMs != null
+    ? `${formatDuration(turn.responseTimeMs)}${turn.isLate ? " (late)" : ""}`
+    : "—");
+
+  const hasAnswer = turn.answerText !== undefined && turn.answerText !== null;
+  show($("turn-answer"), hasAnswer && turn.answerText !== "");
+  setText($("turn-answer"), hasAnswer ? turn.answerText : "");
+  show($("turn-answer-empty"), !hasAnswer);
+  setText($("turn-answer-empty"), emptyAnswerText(turn));
+  if (hasAnswer && turn.answerText === "") {
+    show($("turn-answer-empty"), true);
+    setText($("turn-answer-empty"), "The candidate sent an empty answer.");
+  }
+
+  const info = turn.interviewer;
+  setText($("turn-reference-answer"), info?.referenceAnswer || "No reference answer in the bank for this question; see the guidance.");
+  const guidance = info?.guidance ?? [];
+  $("turn-guidance").replaceChildren(...(guidance.length
+    ? guidance.map(g => el("li", {}, [el("strong", { text: `${guidanceLabel(g.kind)}: ` }), document.createTextNode(g.text)]))
+    : [el("li", { className: "muted", text: "No guidance for this question." })]));
+}
+
+function emptyAnswerText(turn) {
+  if (ctx.ended) return "No answer.";
+  switch (turn.status) {
+    case "timeUp": return "No answer — time ran out. A late answer can still arrive.";
+    case "closed": return "No answer: the room ended.";
+    default: return "No answer yet.";
+  }
+}
+
+function guidanceLabel(kind) {
+  return { lookFor: "Look for", redFlag: "Red flag", whatToExpect: "What to expect", interviewerWants: "What the interviewer wants", other: "Guidance" }[kind] ?? kind;
+}
+
+function overallText(turn) {
+  const score = turn.interviewer?.score;
+  if (!score) return "not scored";
+  if (score.notAssessed) return "not assessed";
+  return score.overall != null ? `score ${score.overall} / 5` : "scored";
+}
+
+function renderHistory() {
+  const turns = ctx.state.turns;
+  show($("history-empty"), turns.length === 0);
+  const selected = ctx.selectedTurn();
+  const items = [...turns].reverse().map(turn => {
+    const isSelected = selected?.turnId === turn.turnId;
+    const button = el("button", {
+      className: "history-button",
+      attrs: { type: "button", "data-testid": "history-select", "aria-current": isSelected ? "true" : null },
+    }, [
+      el("span", { className: "history-title" }, [
+        el("span", { className: "history-ordinal", text: `${turn.ordinal}.` }),
+        el("span", { text: turn.questionText }),
+      ]),
+      el("span", {
+        className: "history-meta",
+        text: [phaseLabel(turn), turn.responseTimeMs != null ? formatDuration(turn.responseTimeMs) : null, overallText(turn),
+          turn.feedback ? "feedback shown" : null].filter(Boolean).join(" · "),
+      }),
+    ]);
+    button.addEventListener("click", () => {
+      ctx.selectedTurnId = turn.turnId === ctx.state.currentTurn?.turnId ? null : turn.turnId;
+      render();
+      announce(`Scoring question ${turn.ordinal}.`);
+      if (window.matchMedia("(max-width: 899px)").matches) $("rubric").scrollIntoView({ block: "start" });
+    });
+    return el("li", {
+      className: `history-item${isSelected ? " is-selected" : ""}`,
+      attrs: { "data-testid": "history-turn", "data-turn-id": turn.turnId, "data-ordinal": turn.ordinal, "data-status": turn.status },
+    }, [button]);
+  });
+  $("turn-history").replaceChildren(...items);
+}
+
+function renderEnded() {
+  show($("room-ended"), ctx.ended);
+  for (const node of document.querySelectorAll(".control")) node.disabled = ctx.ended || !ctx.state;
+  if (ctx.ended) show($("end-confirm"), false);
+  ctx.bank.syncAskNext();
+}
+
+function tick() {
+  const turn = ctx.state?.currentTurn;
+  if (!turn) return;
+  const open = openStatuses.has(turn.status);
+  setText($("turn-countdown"), open ? countdownText(ctx.clock, turn) : "0:00");
+  $("turn-countdown").classList.toggle("is-low", open && remainingMs(ctx.clock, turn.deadline) <= 10000);
+}
+
+// ---- ending -------------------------------------------------------------------------------------------
+
+function wireEnd() {
+  const endButton = $("end-room");
+  const confirmBox = $("end-confirm");
+  endButton.addEventListener("click", () => {
+    show(confirmBox, true);
+    $("confirm-end").focus();
+  });
+  $("cancel-end").addEventListener("click", () => {
+    show(confirmBox, false);
+    endButton.focus();
+  });
+  $("confirm-end").addEventListener("click", async () => {
+    const confirmButton = $("confirm-end");
+    confirmButton.disabled = true;
+    try {
+      await invokeWithRetry(ctx.connection, "End", [], {
+        onWaiting: () => announce("Connection lost — ending the room as soon as it is back.", "error"),
+      });
+      markEnded();
+    } catch (error) {
+      const message = hubMessage(error);
+      if (message.startsWith("This room has ended")) markEnded();
+      else announce(message, "error");
+    } finally {
+      confirmButton.disabled = false;
+    }
+  });
+}
+
+function markEnded() {
+  if (ctx.state && !ctx.state.endedAt) ctx.state.endedAt = new Date().toISOString();
+  show($("end-confirm"), false);
+  render();
+  announce("The interview has ended.");
+  $("room-ended").scrollIntoView({ block: "start" });
+}
