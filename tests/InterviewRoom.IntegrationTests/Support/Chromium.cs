@@ -58,7 +58,7 @@ public sealed class Person : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                ConsoleErrors.Add(message.Text);
+                ConsoleErrors.Add($"{message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => ConsoleErrors.Add(error);

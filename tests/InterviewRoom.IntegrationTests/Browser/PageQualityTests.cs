@@ -1,0 +1,78 @@
+using InterviewRoom.Contracts.Rooms;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace InterviewRoom.IntegrationTests.Browser;
+
+/// <summary>What a person notices before any feature: it fits a phone, every control is labelled, it is keyboard operable.</summary>
+public sealed class PageQualityTests(InterviewRoomFactory factory, Chromium chromium)
+    : IClassFixture<InterviewRoomFactory>, IClassFixture<Chromium>
+{
+    // Every visible form control has an accessible name (label, aria-label or aria-labelledby).
+    private const string UnlabelledControls = """
+        () => [...document.querySelectorAll('input, select, textarea, button')]
+          .filter(e => e.offsetParent !== null && e.type !== 'hidden')
+          .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby')
+                       && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+          .map(e => e.outerHTML.slice(0, 120))
+        """;
+
+    [Fact]
+    public async Task EveryPage_OnAPhoneSizedScreen_FitsWithoutSideways_AndLabelsEveryControl()
+    {
+        var api = factory.Api();
+        var room = await api.CreateRoomAsync(new CreateRoomRequest("Ada", "Phone"));
+        await using var phone = await Person.OpenAsync(chromium, factory.BaseAddress, "phone", width: 360, height: 780);
+        var pages = new[]
+        {
+            "/",
+            $"/room/{room.RoomId}#key={room.InterviewerToken}",
+            $"/join/{room.RoomCode}",
+            $"/report/{room.RoomId}#key={room.InterviewerToken}",
+        };
+
+        foreach (var path in pages)
+        {
+            await phone.Page.GotoAsync(path);
+            await phone.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var overflow = await phone.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px at 360 px wide");
+            Assert.Empty(await phone.Page.EvaluateAsync<string[]>(UnlabelledControls));
+        }
+
+        Assert.DoesNotContain(phone.ConsoleErrors, e => !e.Contains("favicon"));
+    }
+
+    [Fact]
+    public async Task Home_CanCreateARoom_WithTheKeyboardAlone()
+    {
+        await using var person = await Person.OpenAsync(chromium, factory.BaseAddress, "keyboard");
+        await person.Page.GotoAsync("/");
+        await person.ById("interviewer-name").FocusAsync();
+        await person.Page.Keyboard.TypeAsync("Ada");
+        await person.Page.Keyboard.PressAsync("Tab");
+        await person.Page.Keyboard.TypeAsync("Keyboard only");
+        await person.Page.Keyboard.PressAsync("Enter");
+        await person.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/room/"));
+        await Expect(person.ById("room-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z2-9]{8}$"));
+    }
+
+    [Fact]
+    public async Task Pages_AreServedWithAContentSecurityPolicy_AndNeedNothingFromOtherOrigins()
+    {
+        await using var person = await Person.OpenAsync(chromium, factory.BaseAddress, "csp");
+        var foreign = new List<string>();
+        person.Page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(factory.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)
+                && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                foreign.Add(request.Url);
+            }
+        };
+        var response = await person.Page.GotoAsync("/");
+        Assert.Contains("script-src 'self'", response!.Headers["content-security-policy"]);
+        await person.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Empty(foreign);
+    }
+}
