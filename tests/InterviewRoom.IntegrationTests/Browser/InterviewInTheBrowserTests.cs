@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace InterviewRoom.IntegrationTests.Browser;
 
-/// <summary>Two people in real Chromium against the real server: an interviewer and a candidate.</summary>
+/// <summary>Three people in real Chromium against the real server: an interviewer, a candidate and an observer on a phone.</summary>
 public sealed class InterviewInTheBrowserTests(InterviewRoomFactory factory, Chromium chromium)
     : IClassFixture<InterviewRoomFactory>, IClassFixture<Chromium>
 {
@@ -15,6 +15,7 @@ public sealed class InterviewInTheBrowserTests(InterviewRoomFactory factory, Chr
     {
         await using var interviewer = await Person.OpenAsync(chromium, factory.BaseAddress, "interviewer");
         await using var candidate = await Person.OpenAsync(chromium, factory.BaseAddress, "candidate");
+        await using var observer = await Person.OpenAsync(chromium, factory.BaseAddress, "observer", width: 390, height: 844);
         try
         {
             // The interviewer creates a room from the home page and shares the candidate link.
@@ -29,6 +30,11 @@ public sealed class InterviewInTheBrowserTests(InterviewRoomFactory factory, Chr
             await candidate.ById("join-name").FillAsync("Grace");
             await candidate.ById("join-submit").ClickAsync();
             await Expect(candidate.ById("waiting")).ToBeVisibleAsync();
+            await observer.Page.GotoAsync(candidateLink!);
+            await observer.ById("join-name").FillAsync("Linus");
+            await observer.ById("join-role-observer").CheckAsync();
+            await observer.ById("join-submit").ClickAsync();
+            await Expect(observer.ById("observer-waiting")).ToBeAttachedAsync();
 
             // Question 1 (number 2, "What are web sockets?"), answered after a reload mid-question.
             await interviewer.ById("bank-search").FillAsync("web sockets");
@@ -49,6 +55,9 @@ public sealed class InterviewInTheBrowserTests(InterviewRoomFactory factory, Chr
             await Expect(candidate.ById("submitted")).ToBeVisibleAsync();
             await Expect(interviewer.ById("turn-phase")).ToHaveAttributeAsync("data-phase", "submitted");
             await Expect(interviewer.ById("turn-answer")).ToHaveTextAsync(draft);
+            await Expect(observer.ById("question-text")).ToHaveTextAsync("What are web sockets?");
+            await Expect(observer.ById("observer-answer")).ToHaveTextAsync(draft);
+            await Expect(observer.ById("answer")).ToBeHiddenAsync();
             Assert.Equal(0, await interviewer.ById("turn-answer").Locator("img").CountAsync());
 
             // Scored on every criterion, saved, revealed to the candidate.
@@ -93,14 +102,22 @@ public sealed class InterviewInTheBrowserTests(InterviewRoomFactory factory, Chr
             await Expect(interviewer.ById("report-score").Nth(1)).ToContainTextAsync("2 / 5");
             await Expect(interviewer.ById("report-item").Nth(0)).ToContainTextAsync(Hostile);
             await Expect(interviewer.ById("chart-score")).ToBeVisibleAsync();
+            var download = await interviewer.Page.RunAndWaitForDownloadAsync(() => interviewer.ById("download-csv").ClickAsync());
+            Assert.EndsWith(".csv", download.SuggestedFilename);
+            var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+            Assert.Contains("What are web sockets?", csv);
+            await interviewer.Page.EmulateMediaAsync(new() { Media = Media.Print });
+            await Expect(interviewer.ById("download-csv")).ToBeHiddenAsync();
+            await Expect(interviewer.ById("report-item").Nth(1)).ToBeVisibleAsync();
 
-            Assert.Empty(interviewer.Dialogs.Concat(candidate.Dialogs));
-            Assert.DoesNotContain(interviewer.ConsoleErrors.Concat(candidate.ConsoleErrors), e => !e.Contains("favicon"));
+            Assert.Empty(interviewer.Dialogs.Concat(candidate.Dialogs).Concat(observer.Dialogs));
+            Assert.Empty(interviewer.ConsoleErrors.Concat(candidate.ConsoleErrors).Concat(observer.ConsoleErrors));
         }
         catch
         {
             await interviewer.ScreenshotAsync(nameof(TwoQuestionInterview_WithReloadTimeUpScoringRevealAndEnd_EndsInAReportWithThoseScores));
             await candidate.ScreenshotAsync(nameof(TwoQuestionInterview_WithReloadTimeUpScoringRevealAndEnd_EndsInAReportWithThoseScores));
+            await observer.ScreenshotAsync(nameof(TwoQuestionInterview_WithReloadTimeUpScoringRevealAndEnd_EndsInAReportWithThoseScores));
             throw;
         }
     }
