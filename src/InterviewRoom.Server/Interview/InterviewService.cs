@@ -39,8 +39,8 @@ internal sealed partial class InterviewService(
             room.Title,
             TurnViews.Utc(room.CreatedAt),
             TurnViews.Utc(room.EndedAt),
-            ViewOf(you),
-            [.. room.Participants.OrderBy(p => p.JoinedAt).Select(ViewOf)],
+            presence.ViewOf(you),
+            [.. room.Participants.OrderBy(p => p.JoinedAt).Select(presence.ViewOf)],
             views.LastOrDefault(),
             views,
             time.GetUtcNow());
@@ -188,9 +188,6 @@ internal sealed partial class InterviewService(
         LogEnded(caller.RoomId);
         await notifier.RoomEnded(new RoomEndedEvent(caller.RoomId, TurnViews.Utc(now)));
     }
-
-    public ParticipantView ViewOf(Participant participant) =>
-        new(participant.Id, participant.Name, participant.Role, presence.IsOnline(participant.Id));
 
     public static string RequestId(string? clientRequestId)
     {

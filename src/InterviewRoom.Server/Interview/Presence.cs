@@ -1,3 +1,6 @@
+using InterviewRoom.Contracts.Interview;
+using InterviewRoom.Data.Entities;
+
 namespace InterviewRoom.Server.Interview;
 
 /// <summary>
@@ -50,6 +53,9 @@ internal sealed class Presence
             return true;
         }
     }
+
+    public ParticipantView ViewOf(Participant participant) =>
+        new(participant.Id, participant.Name, participant.Role, IsOnline(participant.Id));
 
     public bool IsOnline(Guid participantId)
     {

@@ -40,7 +40,7 @@ internal sealed class ReportBuilder(InterviewRoomDb db, Presence presence)
             room.Title,
             TurnViews.Utc(room.CreatedAt),
             TurnViews.Utc(room.EndedAt),
-            [.. room.Participants.OrderBy(p => p.JoinedAt).Select(p => new ParticipantView(p.Id, p.Name, p.Role, presence.IsOnline(p.Id)))],
+            [.. room.Participants.OrderBy(p => p.JoinedAt).Select(presence.ViewOf)],
             [.. turns.Select(t => ItemOf(t, showScores, isInterviewer))]);
     }
 

@@ -74,8 +74,7 @@ public sealed class RestartTests : IAsyncLifetime
     {
         await using var factory = new InterviewRoomFactory(databasePath);
         TurnView asked;
-        Session? session = await Session.StartAsync(factory);
-        await using (session)
+        await using (var session = await Session.StartAsync(factory))
         {
             asked = await session.Interviewer.AskAsync(await session.QuestionIdAsync(5), 3);
         }

@@ -1,7 +1,6 @@
 using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Contracts.Rooms;
 using InterviewRoom.Data;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewRoom.IntegrationTests.Interview;
@@ -21,14 +20,14 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
 
         foreach (var caller in new[] { session.Candidate, observer })
         {
-            await Refused(() => caller.AskAsync(turn.QuestionId, 60), "Only the interviewer can ask a question.");
-            await Refused(() => caller.ScoreAsync(turn.TurnId, new ScoreInput("x", Overall: 5)), "Only the interviewer can score an answer.");
-            await Refused(() => caller.EndAsync(), "Only the interviewer can end the room.");
+            await HubAssert.RefusedAsync(() => caller.AskAsync(turn.QuestionId, 60), "Only the interviewer can ask a question.");
+            await HubAssert.RefusedAsync(() => caller.ScoreAsync(turn.TurnId, new ScoreInput("x", Overall: 5)), "Only the interviewer can score an answer.");
+            await HubAssert.RefusedAsync(() => caller.EndAsync(), "Only the interviewer can end the room.");
         }
 
-        await Refused(() => observer.SubmitAsync(turn.TurnId, "mine", "o-1"), "Only the candidate can submit an answer.");
-        await Refused(() => session.Interviewer.SubmitAsync(turn.TurnId, "mine", "i-1"), "Only the candidate can submit an answer.");
-        await Refused(() => session.Interviewer.AcknowledgeAsync(turn.TurnId), "Only the candidate can acknowledge a question.");
+        await HubAssert.RefusedAsync(() => observer.SubmitAsync(turn.TurnId, "mine", "o-1"), "Only the candidate can submit an answer.");
+        await HubAssert.RefusedAsync(() => session.Interviewer.SubmitAsync(turn.TurnId, "mine", "i-1"), "Only the candidate can submit an answer.");
+        await HubAssert.RefusedAsync(() => session.Interviewer.AcknowledgeAsync(turn.TurnId), "Only the candidate can acknowledge a question.");
         Assert.Equal(before, await SnapshotAsync(session.Room.RoomId));
     }
 
@@ -40,9 +39,9 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
         var turnA = await AnsweredTurnAsync(roomA);
         var beforeA = await SnapshotAsync(roomA.Room.RoomId);
 
-        await Refused(() => roomB.Interviewer.ScoreAsync(turnA.TurnId, new ScoreInput("b", Overall: 1)), "There is no such question in this room.");
-        await Refused(() => roomB.Candidate.SubmitAsync(turnA.TurnId, "hijack", "b-1"), "There is no such question in this room.");
-        await Refused(() => roomB.Candidate.AcknowledgeAsync(turnA.TurnId), "There is no such question in this room.");
+        await HubAssert.RefusedAsync(() => roomB.Interviewer.ScoreAsync(turnA.TurnId, new ScoreInput("b", Overall: 1)), "There is no such question in this room.");
+        await HubAssert.RefusedAsync(() => roomB.Candidate.SubmitAsync(turnA.TurnId, "hijack", "b-1"), "There is no such question in this room.");
+        await HubAssert.RefusedAsync(() => roomB.Candidate.AcknowledgeAsync(turnA.TurnId), "There is no such question in this room.");
         var report = await Assert.ThrowsAsync<Client.InterviewRoomApiException>(
             () => roomB.Api.GetReportAsync(roomA.Room.RoomId, roomB.Room.InterviewerToken));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, report.Status);
@@ -53,10 +52,10 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
     public async Task Ask_UnknownQuestionOrTimeBoxOutOfRange_IsRefused()
     {
         await using var session = await Session.StartAsync(factory);
-        await Refused(() => session.Interviewer.AskAsync(987654, 60), "There is no question with id 987654.");
+        await HubAssert.RefusedAsync(() => session.Interviewer.AskAsync(987654, 60), "There is no question with id 987654.");
         var questionId = await session.QuestionIdAsync(1);
-        await Refused(() => session.Interviewer.AskAsync(questionId, 2), "timeLimitSeconds must be between 3 and 3600.");
-        await Refused(() => session.Interviewer.AskAsync(questionId, 3601), "timeLimitSeconds must be between 3 and 3600.");
+        await HubAssert.RefusedAsync(() => session.Interviewer.AskAsync(questionId, 2), "timeLimitSeconds must be between 3 and 3600.");
+        await HubAssert.RefusedAsync(() => session.Interviewer.AskAsync(questionId, 3601), "timeLimitSeconds must be between 3 and 3600.");
         Assert.Equal(0, (await SnapshotAsync(session.Room.RoomId)).Turns);
     }
 
@@ -66,7 +65,7 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
         await using var session = await Session.StartAsync(factory);
         var questionId = await session.QuestionIdAsync(1);
         await session.Interviewer.AskAsync(questionId, 600);
-        await Refused(() => session.Interviewer.AskAsync(questionId, 600), "Question 1 is still open");
+        await HubAssert.RefusedAsync(() => session.Interviewer.AskAsync(questionId, 600), "Question 1 is still open");
         Assert.Equal(1, (await SnapshotAsync(session.Room.RoomId)).Turns);
     }
 
@@ -80,7 +79,7 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
         var retry = await session.Candidate.SubmitAsync(turn.TurnId, "first", "req-1");
         Assert.Equal(first, retry);
 
-        await Refused(() => session.Candidate.SubmitAsync(turn.TurnId, "second", "req-2"), "An answer to this question was already submitted.");
+        await HubAssert.RefusedAsync(() => session.Candidate.SubmitAsync(turn.TurnId, "second", "req-2"), "An answer to this question was already submitted.");
         var state = await session.Interviewer.GetStateAsync();
         Assert.Equal("first", state.CurrentTurn!.AnswerText);
         Assert.Single(session.InterviewerPushed.Submitted.All);
@@ -92,7 +91,7 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
         await using var session = await Session.StartAsync(factory);
         var questionId = await session.QuestionIdAsync(2);
         var turn = await session.Interviewer.AskAsync(questionId, 60);
-        await Refused(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("early", Overall: 3)),
+        await HubAssert.RefusedAsync(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("early", Overall: 3)),
             "There is no answer to score yet: the candidate is still answering.");
         Assert.Equal(0, (await SnapshotAsync(session.Room.RoomId)).Scores);
     }
@@ -102,11 +101,11 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
     {
         await using var session = await Session.StartAsync(factory);
         var turn = await AnsweredTurnAsync(session);
-        await Refused(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("a", [new CriterionRating("c99", 1)])), "Unknown criterion 'c99'");
-        await Refused(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("b", [new CriterionRating("c1", 3)])), "use 0 (not shown), 1 (partly) or 2 (clearly)");
-        await Refused(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("c", Overall: 6)), "overall must be 1 to 5, not 6.");
-        await Refused(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("d")), "Rate at least one criterion");
-        await Refused(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("", Overall: 3)), "clientRequestId is required");
+        await HubAssert.RefusedAsync(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("a", [new CriterionRating("c99", 1)])), "Unknown criterion 'c99'");
+        await HubAssert.RefusedAsync(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("b", [new CriterionRating("c1", 3)])), "use 0 (not shown), 1 (partly) or 2 (clearly)");
+        await HubAssert.RefusedAsync(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("c", Overall: 6)), "overall must be 1 to 5, not 6.");
+        await HubAssert.RefusedAsync(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("d")), "Rate at least one criterion");
+        await HubAssert.RefusedAsync(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("", Overall: 3)), "clientRequestId is required");
         Assert.Equal(0, (await SnapshotAsync(session.Room.RoomId)).Scores);
     }
 
@@ -118,7 +117,7 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
         var turn = await session.Interviewer.AskAsync(questionId, 60);
         var tooLong = new string('x', 20_001);
 
-        await Refused(() => session.Candidate.SubmitAsync(turn.TurnId, tooLong, "big"), "the limit is 20,000. Nothing was saved.");
+        await HubAssert.RefusedAsync(() => session.Candidate.SubmitAsync(turn.TurnId, tooLong, "big"), "the limit is 20,000. Nothing was saved.");
         var state = await session.Candidate.GetStateAsync();
         Assert.Null(state.CurrentTurn!.AnswerText);
         var ok = await session.Candidate.SubmitAsync(turn.TurnId, new string('y', 20_000), "fits");
@@ -134,11 +133,11 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
         var before = await SnapshotAsync(session.Room.RoomId);
 
         const string ended = "This room has ended";
-        await Refused(() => session.Interviewer.AskAsync(turn.QuestionId, 60), ended);
-        await Refused(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("late", Overall: 2)), ended);
-        await Refused(() => session.Interviewer.EndAsync(), ended);
-        await Refused(() => session.Candidate.SubmitAsync(turn.TurnId, "late", "late-1"), ended);
-        await Refused(() => session.Candidate.AcknowledgeAsync(turn.TurnId), ended);
+        await HubAssert.RefusedAsync(() => session.Interviewer.AskAsync(turn.QuestionId, 60), ended);
+        await HubAssert.RefusedAsync(() => session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("late", Overall: 2)), ended);
+        await HubAssert.RefusedAsync(() => session.Interviewer.EndAsync(), ended);
+        await HubAssert.RefusedAsync(() => session.Candidate.SubmitAsync(turn.TurnId, "late", "late-1"), ended);
+        await HubAssert.RefusedAsync(() => session.Candidate.AcknowledgeAsync(turn.TurnId), ended);
 
         var state = await session.Candidate.GetStateAsync();
         Assert.NotNull(state.EndedAt);
@@ -188,11 +187,6 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
         return turn;
     }
 
-    private static async Task Refused(Func<Task> call, string expected)
-    {
-        var error = await Assert.ThrowsAsync<HubException>(call);
-        Assert.Contains(expected, error.Message);
-    }
 
     private sealed record Snapshot(int Turns, int Scores, string Answers, DateTime? EndedAt, string Deliveries);
 

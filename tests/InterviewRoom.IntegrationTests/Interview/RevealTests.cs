@@ -1,5 +1,4 @@
 using InterviewRoom.Contracts.Interview;
-using Microsoft.AspNetCore.SignalR;
 
 namespace InterviewRoom.IntegrationTests.Interview;
 
@@ -12,10 +11,10 @@ public sealed class RevealTests(InterviewRoomFactory factory) : IClassFixture<In
         var question = (await session.Api.GetQuestionsAsync(session.Room.InterviewerToken)).Single(q => q.Number == 5);
         var turn = await session.Interviewer.AskAsync(question.Id, 60);
         await session.Candidate.SubmitAsync(turn.TurnId, "Spreads traffic over servers.");
-        await Refused(() => session.Interviewer.RevealAsync(turn.TurnId), "Score this answer before revealing feedback.");
+        await HubAssert.RefusedAsync(() => session.Interviewer.RevealAsync(turn.TurnId), "Score this answer before revealing feedback.");
         await session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("s1", [new CriterionRating("c1", 2)], Notes: "Good start."));
 
-        await Refused(() => session.Candidate.RevealAsync(turn.TurnId), "Only the interviewer can reveal feedback.");
+        await HubAssert.RefusedAsync(() => session.Candidate.RevealAsync(turn.TurnId), "Only the interviewer can reveal feedback.");
         await session.Interviewer.RevealAsync(turn.TurnId);
         var feedback = (await session.CandidatePushed.Revealed.NextAsync()).Feedback!;
 
@@ -30,11 +29,5 @@ public sealed class RevealTests(InterviewRoomFactory factory) : IClassFixture<In
         await session.Interviewer.ScoreAsync(turn.TurnId, new ScoreInput("s2", Overall: 4, Notes: "Better on a second look."));
         var edited = await session.CandidatePushed.Revealed.NextAsync();
         Assert.Equal(2, edited.Feedback!.Score.Version);
-    }
-
-    private static async Task Refused(Func<Task> call, string expected)
-    {
-        var error = await Assert.ThrowsAsync<HubException>(call);
-        Assert.Contains(expected, error.Message);
     }
 }
