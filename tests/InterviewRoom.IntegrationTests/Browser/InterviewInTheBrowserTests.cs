@@ -23,7 +23,8 @@ public sealed class InterviewInTheBrowserTests(InterviewRoomFactory factory, Chr
             await interviewer.ById("interviewer-name").FillAsync("Ada");
             await interviewer.ById("room-title").FillAsync("Browser mock");
             await interviewer.ById("create-room").ClickAsync();
-            await interviewer.Page.WaitForURLAsync(new Regex("/room/[0-9a-f-]+#key="));
+            await interviewer.Page.WaitForURLAsync(new Regex("/room/[0-9a-f-]+#key="), new() { WaitUntil = WaitUntilState.Commit });
+            await Expect(interviewer.ById("candidate-link")).ToHaveAttributeAsync("href", new Regex("/join/[A-Z2-9]{8}$"));
             var candidateLink = await interviewer.ById("candidate-link").GetAttributeAsync("href");
 
             await candidate.Page.GotoAsync(candidateLink!);
@@ -96,7 +97,7 @@ public sealed class InterviewInTheBrowserTests(InterviewRoomFactory factory, Chr
             await Expect(interviewer.ById("room-ended")).ToBeVisibleAsync();
 
             await interviewer.ById("report-link").ClickAsync();
-            await interviewer.Page.WaitForURLAsync(new Regex("/report/"));
+            await interviewer.Page.WaitForURLAsync(new Regex("/report/"), new() { WaitUntil = WaitUntilState.Commit });
             await Expect(interviewer.ById("report-item")).ToHaveCountAsync(2);
             await Expect(interviewer.ById("report-score").Nth(0)).ToContainTextAsync("5 / 5");
             await Expect(interviewer.ById("report-score").Nth(1)).ToContainTextAsync("2 / 5");
