@@ -22,8 +22,7 @@ internal sealed class InterviewHub(InterviewService interview, ScoreService scor
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.For(caller.RoomId, caller.Role), Context.ConnectionAborted);
         if (presence.Connected(caller.ParticipantId))
         {
-            var state = await interview.GetStateAsync(caller, Context.ConnectionAborted);
-            await notifier.ParticipantJoined(caller.RoomId, state.You);
+            await notifier.ParticipantJoined(caller.RoomId, await interview.ParticipantAsync(caller, Context.ConnectionAborted));
         }
     }
 

@@ -46,6 +46,11 @@ internal sealed partial class InterviewService(
             time.GetUtcNow());
     }
 
+    /// <summary>The caller as others see them (for presence events), without loading the room.</summary>
+    public async Task<ParticipantView> ParticipantAsync(Caller caller, CancellationToken cancellationToken) =>
+        presence.ViewOf(await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == caller.ParticipantId, cancellationToken)
+            ?? throw RoomRuleException.Forbidden("Your seat in this room no longer exists."));
+
     public async Task<TurnView> AskAsync(Caller caller, int questionId, int timeLimitSeconds, CancellationToken cancellationToken)
     {
         var room = await RoomAccess.OpenRoomAsync(db, caller, ParticipantRole.Interviewer, "ask a question", cancellationToken);
