@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace InterviewRoom.Data.SqlServer.Migrations
+namespace InterviewRoom.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,20 +15,20 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                 name: "Questions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Bank = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    ReferenceAnswer = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Topics = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    DefaultTimeLimitSeconds = table.Column<int>(type: "int", nullable: false),
-                    Guidance = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    DuplicateOfNumber = table.Column<int>(type: "int", nullable: true),
-                    AnswerMismatch = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ImportHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    EditedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Bank = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ReferenceAnswer = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Topics = table.Column<string>(type: "TEXT", nullable: false),
+                    DefaultTimeLimitSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    Guidance = table.Column<string>(type: "TEXT", nullable: false),
+                    DuplicateOfNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    AnswerMismatch = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ImportHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EditedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -39,12 +39,12 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                 name: "Rooms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CodeExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CodeExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -55,13 +55,13 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                 name: "Rubrics",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    QuestionId = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Criteria = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    RedFlags = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Criteria = table.Column<string>(type: "TEXT", nullable: false),
+                    RedFlags = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,12 +78,12 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                 name: "Participants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RoomId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    JoinedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoomId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    JoinedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,20 +100,21 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                 name: "Turns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RoomId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Ordinal = table.Column<int>(type: "int", nullable: false),
-                    QuestionId = table.Column<int>(type: "int", nullable: false),
-                    RubricId = table.Column<int>(type: "int", nullable: false),
-                    TimeLimitSeconds = table.Column<int>(type: "int", nullable: false),
-                    AskedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DeliveredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Deadline = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    TimeUpAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    AnswerText = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SubmitRequestId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoomId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RubricId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeLimitSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    AskedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Deadline = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TimeUpAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevealedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnswerText = table.Column<string>(type: "TEXT", nullable: true),
+                    SubmitRequestId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -142,20 +143,20 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                 name: "Scores",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TurnId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    ClientRequestId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ScoredBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ScoredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RubricId = table.Column<int>(type: "int", nullable: false),
-                    Ratings = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    RedFlags = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    SuggestedOverall = table.Column<int>(type: "int", nullable: true),
-                    Overall = table.Column<int>(type: "int", nullable: true),
-                    NotAssessed = table.Column<bool>(type: "bit", nullable: false),
-                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TurnId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClientRequestId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ScoredBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ScoredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RubricId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ratings = table.Column<string>(type: "TEXT", nullable: false),
+                    RedFlags = table.Column<string>(type: "TEXT", nullable: false),
+                    SuggestedOverall = table.Column<int>(type: "INTEGER", nullable: true),
+                    Overall = table.Column<int>(type: "INTEGER", nullable: true),
+                    NotAssessed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
