@@ -152,6 +152,31 @@ export function show(node, visible) {
   node.hidden = !visible;
 }
 
+/**
+ * The first connect, retried with backoff (automatic reconnect only covers drops after a first success) while
+ * the reconnect banner shows. Returns true once connected; false if the page stopped it or the token was
+ * refused (then onUnauthorized has run).
+ */
+export async function startWithRetry(connection, banner, onUnauthorized) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await connection.start();
+      show(banner, false);
+      return true;
+    } catch (error) {
+      if (connection.stoppedOnPurpose) return false;
+      if (/\b401\b|Unauthorized/i.test(String(error?.message))) {
+        show(banner, false);
+        onUnauthorized();
+        return false;
+      }
+      show(banner, true);
+      announce("Could not connect to the room yet; trying again…", "error");
+      await new Promise(resolve => setTimeout(resolve, Math.min(10000, 1000 * 2 ** attempt)));
+    }
+  }
+}
+
 /** Stops the hub connection when the page goes away, so the browser does not log an aborted socket. */
 export function stopOnLeave(connection) {
   window.addEventListener("pagehide", () => {

@@ -5,7 +5,7 @@ import {
 } from "./common.js";
 import {
   syncState, countdownText, openStatuses, upsertTurn, upsertParticipant, phaseLabel, kindLabels,
-  setText, show, stopOnLeave, invokeWithRetry, store, autoClearStatus,
+  setText, show, stopOnLeave, startWithRetry, invokeWithRetry, store, autoClearStatus,
 } from "./candidate-interviewer-shared.js";
 import { feedbackView } from "./candidate-feedback.js";
 
@@ -139,27 +139,13 @@ function connect() {
 }
 
 async function start() {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await connection.start();
-      break;
-    } catch (error) {
-      if (connection.stoppedOnPurpose) return;
-      if (/\b401\b|Unauthorized/i.test(String(error?.message))) {
-        tokens.set(roomCode, ""); // this seat is gone: forget it and offer to join again
-        token = null;
-        show(banner, false);
-        showJoin();
-        announce("Your seat in this room is no longer valid. Join again.", "error");
-        return;
-      }
-      show(banner, true);
-      announce("Could not connect to the room yet; trying again…", "error");
-      await new Promise(resolve => setTimeout(resolve, Math.min(10000, 1000 * 2 ** attempt)));
-    }
-  }
-  show(banner, false);
-  await sync();
+  const connected = await startWithRetry(connection, banner, () => {
+    tokens.set(roomCode, ""); // this seat is gone: forget it and offer to join again
+    token = null;
+    showJoin();
+    announce("Your seat in this room is no longer valid. Join again.", "error");
+  });
+  if (connected) await sync();
 }
 
 async function sync() {

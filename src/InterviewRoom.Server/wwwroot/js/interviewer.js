@@ -5,7 +5,7 @@ import {
 } from "./common.js";
 import {
   syncState, countdownText, openStatuses, upsertTurn, upsertParticipant, phaseLabel, kindLabels,
-  setText, show, stopOnLeave, invokeWithRetry, remainingMs, copyFrom, autoClearStatus, store,
+  setText, show, stopOnLeave, startWithRetry, invokeWithRetry, remainingMs, copyFrom, autoClearStatus, store,
 } from "./candidate-interviewer-shared.js";
 import { createBank, formatSeconds } from "./interviewer-bank.js";
 import { createRubric } from "./interviewer-rubric.js";
@@ -122,29 +122,17 @@ function main() {
 }
 
 async function start() {
-  const connection = ctx.connection;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await connection.start();
-      break;
-    } catch (error) {
-      if (connection.stoppedOnPurpose) return;
-      if (/\b401\b|Unauthorized/i.test(String(error?.message))) {
-        const notice = $("no-token");
-        notice.querySelector("h2").textContent = "This interviewer key is not valid";
-        notice.querySelector("p").textContent =
-          "The key in this link does not open this room. Check that you copied the whole interviewer link.";
-        show(notice, true);
-        show($("room"), false);
-        announce("The interviewer key is not valid for this room.", "error");
-        return;
-      }
-      show(document.querySelector("[data-testid=reconnecting]"), true);
-      announce("Could not connect to the room yet; trying again…", "error");
-      await new Promise(resolve => setTimeout(resolve, Math.min(10000, 1000 * 2 ** attempt)));
-    }
-  }
-  show(document.querySelector("[data-testid=reconnecting]"), false);
+  const banner = document.querySelector("[data-testid=reconnecting]");
+  const connected = await startWithRetry(ctx.connection, banner, () => {
+    const notice = $("no-token");
+    notice.querySelector("h2").textContent = "This interviewer key is not valid";
+    notice.querySelector("p").textContent =
+      "The key in this link does not open this room. Check that you copied the whole interviewer link.";
+    show(notice, true);
+    show($("room"), false);
+    announce("The interviewer key is not valid for this room.", "error");
+  });
+  if (!connected) return;
   await sync();
   ctx.bank.load();
 }
