@@ -32,6 +32,8 @@ public sealed class InterviewHubClient : IAsyncDisposable
         connection.On<ParticipantView>(HubNames.Events.ParticipantJoined, p => ParticipantJoined?.Invoke(p));
         connection.On<ParticipantView>(HubNames.Events.ParticipantLeft, p => ParticipantLeft?.Invoke(p));
         connection.On<RoomEndedEvent>(HubNames.Events.RoomEnded, e => RoomEnded?.Invoke(e));
+        connection.On<RolesSwappedEvent>(HubNames.Events.RolesSwapped, OnRolesSwapped);
+        connection.On<SeatMovedEvent>(HubNames.Events.SeatMoved, e => SeatMoved?.Invoke(e));
         connection.Reconnected += async _ => await SyncAsync(CancellationToken.None);
     }
 
@@ -52,6 +54,12 @@ public sealed class InterviewHubClient : IAsyncDisposable
     public event Action<ParticipantView>? ParticipantLeft;
 
     public event Action<RoomEndedEvent>? RoomEnded;
+
+    /// <summary>The pair traded places; the client re-reads the state (its <see cref="Role"/> changes) before raising it.</summary>
+    public event Action<RolesSwappedEvent>? RolesSwapped;
+
+    /// <summary>An instructor moved this person elsewhere: reconnect (same class token) to reach the new seat.</summary>
+    public event Action<SeatMovedEvent>? SeatMoved;
 
     /// <summary>The full room state, after every connect and reconnect.</summary>
     public event Action<RoomState>? StateSynced;
@@ -117,6 +125,9 @@ public sealed class InterviewHubClient : IAsyncDisposable
     public Task<TurnView> RevealAsync(Guid turnId, CancellationToken cancellationToken = default) =>
         connection.InvokeAsync<TurnView>(HubNames.Methods.Reveal, turnId, cancellationToken);
 
+    public Task<RolesSwappedEvent> SwapRolesAsync(CancellationToken cancellationToken = default) =>
+        connection.InvokeAsync<RolesSwappedEvent>(HubNames.Methods.SwapRoles, cancellationToken);
+
     public Task EndAsync(CancellationToken cancellationToken = default) =>
         connection.InvokeAsync(HubNames.Methods.End, cancellationToken);
 
@@ -142,6 +153,21 @@ public sealed class InterviewHubClient : IAsyncDisposable
             throw;
         }
     }
+
+    private void OnRolesSwapped(RolesSwappedEvent swapped) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await SyncAsync(CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Reported through BackgroundError by SyncAsync; the event still tells what happened.
+            }
+
+            RolesSwapped?.Invoke(swapped);
+        });
 
     private void OnQuestionAsked(TurnView turn)
     {

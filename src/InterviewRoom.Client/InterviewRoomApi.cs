@@ -2,13 +2,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InterviewRoom.Contracts.Classes;
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Contracts.Reports;
 using InterviewRoom.Contracts.Rooms;
 
 namespace InterviewRoom.Client;
 
-/// <summary>The HTTP half of the public contract: rooms, joining, the question bank, reports.</summary>
+/// <summary>The HTTP half of the public contract: rooms, classes, joining, the question bank, reports.</summary>
 public sealed class InterviewRoomApi(HttpClient http)
 {
     /// <summary>The JSON settings of the server: camelCase, enums as camelCase strings.</summary>
@@ -50,6 +51,33 @@ public sealed class InterviewRoomApi(HttpClient http)
     public async Task<string> GetReportCsvAsync(Guid roomId, string token, CancellationToken cancellationToken = default)
     {
         using var request = Authorized(HttpMethod.Get, $"api/rooms/{roomId}/report?format=csv", token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    public async Task<CreateClassResponse> CreateClassAsync(CreateClassRequest request, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync("api/classes", request, Json, cancellationToken);
+        return await ReadAsync<CreateClassResponse>(response, cancellationToken);
+    }
+
+    public async Task<JoinClassResponse> JoinClassAsync(string classCode, string name, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync($"api/classes/{Uri.EscapeDataString(classCode)}/join", new JoinClassRequest(name), Json, cancellationToken);
+        return await ReadAsync<JoinClassResponse>(response, cancellationToken);
+    }
+
+    public async Task<ClassReport> GetClassReportAsync(Guid classId, string instructorToken, CancellationToken cancellationToken = default)
+    {
+        using var request = Authorized(HttpMethod.Get, $"api/classes/{classId}/report", instructorToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ReadAsync<ClassReport>(response, cancellationToken);
+    }
+
+    public async Task<string> GetClassReportCsvAsync(Guid classId, string instructorToken, CancellationToken cancellationToken = default)
+    {
+        using var request = Authorized(HttpMethod.Get, $"api/classes/{classId}/report?format=csv", instructorToken);
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadAsStringAsync(cancellationToken);

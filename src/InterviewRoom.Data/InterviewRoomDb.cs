@@ -18,6 +18,12 @@ public sealed class InterviewRoomDb(DbContextOptions<InterviewRoomDb> options) :
 
     public DbSet<Score> Scores => Set<Score>();
 
+    public DbSet<ClassSession> Classes => Set<ClassSession>();
+
+    public DbSet<ClassStudent> ClassStudents => Set<ClassStudent>();
+
+    public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InterviewRoomDb).Assembly);
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InterviewRoom.Server.Infrastructure;
+using InterviewRoom.Server.Classes;
 using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Matchmaking;
 using InterviewRoom.Server.Questions;
 using InterviewRoom.Server.Reports;
 using InterviewRoom.Server.Rooms;
@@ -28,6 +30,8 @@ builder.Services.AddRooms();
 builder.Services.AddQuestionBank();
 builder.Services.AddReports();
 builder.Services.AddInterview();
+builder.Services.AddMatchmaking();
+builder.Services.AddClasses();
 
 var app = builder.Build();
 
@@ -47,6 +51,8 @@ app.MapRooms();
 app.MapQuestions();
 app.MapReports();
 app.MapInterview();
+app.MapMatchmaking();
+app.MapClasses();
 app.MapPages();
 
 app.Run();

@@ -2,6 +2,7 @@ using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Contracts.Rooms;
 using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Classes;
 using InterviewRoom.Server.Interview;
 using InterviewRoom.Server.Interview.Timing;
 using InterviewRoom.Server.Scoring;
@@ -43,6 +44,10 @@ internal sealed class TestDatabase : IAsyncDisposable
             .AddScoped<RoomNotifier>()
             .AddScoped<InterviewService>()
             .AddScoped<ScoreService>()
+            .AddScoped<RoleSwapService>()
+            .AddScoped<ClassNotifier>()
+            .AddSingleton<ClassViews>()
+            .AddSingleton(Mock.Of<IHubContext<ClassHub, IClassClient>>())
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton<DeadlineWatcher>()
             .BuildServiceProvider();

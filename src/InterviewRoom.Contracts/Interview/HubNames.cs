@@ -13,6 +13,7 @@ public static class HubNames
         public const string Submit = nameof(Submit);
         public const string Score = nameof(Score);
         public const string Reveal = nameof(Reveal);
+        public const string SwapRoles = nameof(SwapRoles);
         public const string End = nameof(End);
     }
 
@@ -27,5 +28,7 @@ public static class HubNames
         public const string ParticipantJoined = nameof(ParticipantJoined);
         public const string ParticipantLeft = nameof(ParticipantLeft);
         public const string RoomEnded = nameof(RoomEnded);
+        public const string RolesSwapped = nameof(RolesSwapped);
+        public const string SeatMoved = nameof(SeatMoved);
     }
 }

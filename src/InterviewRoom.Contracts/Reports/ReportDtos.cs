@@ -13,6 +13,7 @@ public sealed record RoomReport(
     IReadOnlyList<ParticipantView> Participants,
     IReadOnlyList<ReportItem> Items);
 
+/// <summary>One question asked; <see cref="Round"/> goes up each time the pair swaps roles, with who answered and who asked.</summary>
 public sealed record ReportItem(
     Guid TurnId,
     int Ordinal,
@@ -31,7 +32,10 @@ public sealed record ReportItem(
     long? ResponseTimeMs,
     bool IsLate,
     string? AnswerText,
-    ReportScore? Score);
+    ReportScore? Score,
+    int Round = 1,
+    string? CandidateName = null,
+    string? InterviewerName = null);
 
 /// <summary>The latest score version of an answer. Criteria are present for the interviewer only.</summary>
 public sealed record ReportScore(

@@ -22,6 +22,96 @@ namespace InterviewRoom.Data.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("InterviewRoom.Data.Entities.ClassSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("CodeExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("InstructorName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("InstructorTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("InstructorTokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Classes", (string)null);
+                });
+
+            modelBuilder.Entity("InterviewRoom.Data.Entities.ClassStudent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClassId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ClassStudents");
+                });
+
             modelBuilder.Entity("InterviewRoom.Data.Entities.Participant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -36,6 +126,12 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("nvarchar(80)");
 
+                    b.Property<Guid?>("PrincipalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -45,19 +141,21 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("TokenHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[TokenHash] IS NOT NULL");
+
+                    b.HasIndex("PrincipalId", "RemovedAt");
 
                     b.HasIndex("RoomId", "Role")
                         .IsUnique()
                         .HasDatabaseName("IX_Participants_OneCandidatePerRoom")
-                        .HasFilter("[Role] = 'Candidate'");
+                        .HasFilter("[Role] = 'Candidate' AND [RemovedAt] IS NULL");
 
                     b.ToTable("Participants");
                 });
@@ -126,10 +224,72 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                     b.ToTable("Questions");
                 });
 
+            modelBuilder.Entity("InterviewRoom.Data.Entities.QueueTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("PreferredRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("Status", "JoinedAt");
+
+                    b.ToTable("QueueTickets");
+                });
+
             modelBuilder.Entity("InterviewRoom.Data.Entities.Room", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ClassId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Code")
@@ -146,11 +306,18 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Round")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Title")
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClassId");
 
                     b.HasIndex("Code")
                         .IsUnique();
@@ -265,6 +432,9 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                     b.Property<DateTime>("AskedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("CandidateId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
@@ -273,6 +443,9 @@ namespace InterviewRoom.Data.SqlServer.Migrations
 
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("InterviewerId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Ordinal")
                         .HasColumnType("int");
@@ -285,6 +458,11 @@ namespace InterviewRoom.Data.SqlServer.Migrations
 
                     b.Property<Guid>("RoomId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Round")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
 
                     b.Property<int>("RubricId")
                         .HasColumnType("int");
@@ -304,9 +482,13 @@ namespace InterviewRoom.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InterviewerId");
+
                     b.HasIndex("QuestionId");
 
                     b.HasIndex("RubricId");
+
+                    b.HasIndex("CandidateId", "QuestionId");
 
                     b.HasIndex("RoomId", "Ordinal")
                         .IsUnique();
@@ -314,6 +496,17 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                     b.HasIndex("Deadline", "TimeUpAt", "SubmittedAt", "ClosedAt");
 
                     b.ToTable("Turns");
+                });
+
+            modelBuilder.Entity("InterviewRoom.Data.Entities.ClassStudent", b =>
+                {
+                    b.HasOne("InterviewRoom.Data.Entities.ClassSession", "Class")
+                        .WithMany("Students")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Class");
                 });
 
             modelBuilder.Entity("InterviewRoom.Data.Entities.Participant", b =>
@@ -325,6 +518,16 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("InterviewRoom.Data.Entities.Room", b =>
+                {
+                    b.HasOne("InterviewRoom.Data.Entities.ClassSession", "Class")
+                        .WithMany("Rooms")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Class");
                 });
 
             modelBuilder.Entity("InterviewRoom.Data.Entities.Rubric", b =>
@@ -359,6 +562,16 @@ namespace InterviewRoom.Data.SqlServer.Migrations
 
             modelBuilder.Entity("InterviewRoom.Data.Entities.Turn", b =>
                 {
+                    b.HasOne("InterviewRoom.Data.Entities.Participant", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("InterviewRoom.Data.Entities.Participant", "Interviewer")
+                        .WithMany()
+                        .HasForeignKey("InterviewerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("InterviewRoom.Data.Entities.Question", "Question")
                         .WithMany()
                         .HasForeignKey("QuestionId")
@@ -377,11 +590,22 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Candidate");
+
+                    b.Navigation("Interviewer");
+
                     b.Navigation("Question");
 
                     b.Navigation("Room");
 
                     b.Navigation("Rubric");
+                });
+
+            modelBuilder.Entity("InterviewRoom.Data.Entities.ClassSession", b =>
+                {
+                    b.Navigation("Rooms");
+
+                    b.Navigation("Students");
                 });
 
             modelBuilder.Entity("InterviewRoom.Data.Entities.Question", b =>

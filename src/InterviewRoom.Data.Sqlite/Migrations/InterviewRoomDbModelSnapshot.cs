@@ -17,6 +17,96 @@ namespace InterviewRoom.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("InterviewRoom.Data.Entities.ClassSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CodeExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstructorName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstructorTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("InstructorTokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Classes", (string)null);
+                });
+
+            modelBuilder.Entity("InterviewRoom.Data.Entities.ClassStudent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ClassStudents");
+                });
+
             modelBuilder.Entity("InterviewRoom.Data.Entities.Participant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -31,6 +121,12 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PrincipalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -40,19 +136,21 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[TokenHash] IS NOT NULL");
+
+                    b.HasIndex("PrincipalId", "RemovedAt");
 
                     b.HasIndex("RoomId", "Role")
                         .IsUnique()
                         .HasDatabaseName("IX_Participants_OneCandidatePerRoom")
-                        .HasFilter("[Role] = 'Candidate'");
+                        .HasFilter("[Role] = 'Candidate' AND [RemovedAt] IS NULL");
 
                     b.ToTable("Participants");
                 });
@@ -119,10 +217,72 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                     b.ToTable("Questions");
                 });
 
+            modelBuilder.Entity("InterviewRoom.Data.Entities.QueueTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("Status", "JoinedAt");
+
+                    b.ToTable("QueueTickets");
+                });
+
             modelBuilder.Entity("InterviewRoom.Data.Entities.Room", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClassId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -139,11 +299,18 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Round")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Title")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClassId");
 
                     b.HasIndex("Code")
                         .IsUnique();
@@ -254,6 +421,9 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                     b.Property<DateTime>("AskedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CandidateId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -261,6 +431,9 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InterviewerId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Ordinal")
@@ -274,6 +447,11 @@ namespace InterviewRoom.Data.Sqlite.Migrations
 
                     b.Property<Guid>("RoomId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<int>("RubricId")
                         .HasColumnType("INTEGER");
@@ -293,9 +471,13 @@ namespace InterviewRoom.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InterviewerId");
+
                     b.HasIndex("QuestionId");
 
                     b.HasIndex("RubricId");
+
+                    b.HasIndex("CandidateId", "QuestionId");
 
                     b.HasIndex("RoomId", "Ordinal")
                         .IsUnique();
@@ -303,6 +485,17 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                     b.HasIndex("Deadline", "TimeUpAt", "SubmittedAt", "ClosedAt");
 
                     b.ToTable("Turns");
+                });
+
+            modelBuilder.Entity("InterviewRoom.Data.Entities.ClassStudent", b =>
+                {
+                    b.HasOne("InterviewRoom.Data.Entities.ClassSession", "Class")
+                        .WithMany("Students")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Class");
                 });
 
             modelBuilder.Entity("InterviewRoom.Data.Entities.Participant", b =>
@@ -314,6 +507,16 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("InterviewRoom.Data.Entities.Room", b =>
+                {
+                    b.HasOne("InterviewRoom.Data.Entities.ClassSession", "Class")
+                        .WithMany("Rooms")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Class");
                 });
 
             modelBuilder.Entity("InterviewRoom.Data.Entities.Rubric", b =>
@@ -348,6 +551,16 @@ namespace InterviewRoom.Data.Sqlite.Migrations
 
             modelBuilder.Entity("InterviewRoom.Data.Entities.Turn", b =>
                 {
+                    b.HasOne("InterviewRoom.Data.Entities.Participant", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("InterviewRoom.Data.Entities.Participant", "Interviewer")
+                        .WithMany()
+                        .HasForeignKey("InterviewerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("InterviewRoom.Data.Entities.Question", "Question")
                         .WithMany()
                         .HasForeignKey("QuestionId")
@@ -366,11 +579,22 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Candidate");
+
+                    b.Navigation("Interviewer");
+
                     b.Navigation("Question");
 
                     b.Navigation("Room");
 
                     b.Navigation("Rubric");
+                });
+
+            modelBuilder.Entity("InterviewRoom.Data.Entities.ClassSession", b =>
+                {
+                    b.Navigation("Rooms");
+
+                    b.Navigation("Students");
                 });
 
             modelBuilder.Entity("InterviewRoom.Data.Entities.Question", b =>

@@ -13,6 +13,8 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
         builder.Property(r => r.Title).HasMaxLength(120);
         builder.HasMany(r => r.Participants).WithOne(p => p.Room).HasForeignKey(p => p.RoomId);
         builder.HasMany(r => r.Turns).WithOne(t => t.Room).HasForeignKey(t => t.RoomId);
+        builder.Property(r => r.Round).HasDefaultValue(1);
+        builder.HasOne(r => r.Class).WithMany(c => c.Rooms).HasForeignKey(r => r.ClassId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -20,15 +22,19 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
 {
     public void Configure(EntityTypeBuilder<Participant> builder)
     {
-        builder.HasIndex(p => p.TokenHash).IsUnique();
+        builder.HasIndex(p => p.TokenHash).IsUnique().HasFilter("[TokenHash] IS NOT NULL");
         builder.Property(p => p.TokenHash).HasMaxLength(64);
         builder.Property(p => p.Name).HasMaxLength(80);
 
+        // A class student's (or instructor's) seats, newest first, to find the current one.
+        builder.HasIndex(p => new { p.PrincipalId, p.RemovedAt });
+
         // One candidate seat per room, enforced by the database so two racing joins cannot both sit.
-        // Square brackets quote identifiers in both SQL Server and SQLite.
+        // A seat whose student was moved elsewhere no longer counts. Square brackets quote identifiers in
+        // both SQL Server and SQLite.
         builder.HasIndex(p => new { p.RoomId, p.Role })
             .IsUnique()
-            .HasFilter("[Role] = 'Candidate'")
+            .HasFilter("[Role] = 'Candidate' AND [RemovedAt] IS NULL")
             .HasDatabaseName("IX_Participants_OneCandidatePerRoom");
     }
 }

@@ -16,6 +16,12 @@ internal sealed class TurnConfiguration : IEntityTypeConfiguration<Turn>
         builder.HasOne(t => t.Question).WithMany().HasForeignKey(t => t.QuestionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(t => t.Rubric).WithMany().HasForeignKey(t => t.RubricId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Scores).WithOne(s => s.Turn).HasForeignKey(s => s.TurnId);
+        builder.Property(t => t.Round).HasDefaultValue(1);
+        builder.HasOne(t => t.Candidate).WithMany().HasForeignKey(t => t.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.Interviewer).WithMany().HasForeignKey(t => t.InterviewerId).OnDelete(DeleteBehavior.Restrict);
+
+        // No repeats: has this person been asked this question before?
+        builder.HasIndex(t => new { t.CandidateId, t.QuestionId });
     }
 }
 

@@ -16,6 +16,14 @@ public sealed class Room
 
     public DateTime? EndedAt { get; set; }
 
+    /// <summary>1 until the pair swaps roles; each swap starts the next round.</summary>
+    public int Round { get; set; } = 1;
+
+    /// <summary>The class session this room belongs to, if an instructor's class made it.</summary>
+    public Guid? ClassId { get; set; }
+
+    public ClassSession? Class { get; set; }
+
     public List<Participant> Participants { get; set; } = [];
 
     public List<Turn> Turns { get; set; } = [];

@@ -12,6 +12,19 @@ public sealed class Turn
     /// <summary>1, 2, 3… within the room; unique, so two concurrent asks cannot both land.</summary>
     public required int Ordinal { get; set; }
 
+    /// <summary>The room's round when asked: who answered is <see cref="CandidateId"/>, who asked <see cref="InterviewerId"/>.</summary>
+    public int Round { get; set; } = 1;
+
+    /// <summary>The seat that answered (the room's candidate when the question was asked).</summary>
+    public Guid? CandidateId { get; set; }
+
+    public Participant? Candidate { get; set; }
+
+    /// <summary>The seat that asked and scores (the room's interviewer when the question was asked).</summary>
+    public Guid? InterviewerId { get; set; }
+
+    public Participant? Interviewer { get; set; }
+
     public int QuestionId { get; set; }
 
     public Question? Question { get; set; }

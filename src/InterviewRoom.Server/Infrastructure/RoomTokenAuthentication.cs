@@ -20,6 +20,10 @@ internal sealed class RoomTokenAuthentication(
 {
     public new const string Scheme = "RoomToken";
     public const string RoomIdClaim = "room";
+    public const string ClassIdClaim = "class";
+    public const string StudentIdClaim = "student";
+    public const string InstructorClaim = "instructor";
+    public const string PersonNameClaim = "person";
     public const string InterviewerPolicy = "Interviewer";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -35,26 +39,77 @@ internal sealed class RoomTokenAuthentication(
             return AuthenticateResult.Fail("Malformed token.");
         }
 
-        var hash = Tokens.Hash(token);
-        var participant = await db.Participants.AsNoTracking()
-            .Where(p => p.TokenHash == hash)
-            .Select(p => new { p.Id, p.RoomId, p.Role, p.Name })
-            .SingleOrDefaultAsync(Context.RequestAborted);
-        if (participant is null)
+        var claims = await ClaimsOfAsync(Tokens.Hash(token), Context.RequestAborted);
+        return claims is null
+            ? AuthenticateResult.Fail("Unknown token.")
+            : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)), Scheme));
+    }
+
+    /// <summary>
+    /// A room seat's own token, a class instructor's or a class student's. Class tokens also carry the person's
+    /// current seat (if any), so the same token opens whichever room the instructor put them in.
+    /// </summary>
+    private async Task<List<Claim>?> ClaimsOfAsync(string hash, CancellationToken cancellationToken)
+    {
+        var seat = await db.Participants.AsNoTracking()
+            .Where(p => p.TokenHash == hash && p.RemovedAt == null)
+            .Select(p => new Seat(p.Id, p.RoomId, p.Role, p.Name))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (seat is not null)
         {
-            return AuthenticateResult.Fail("Unknown token.");
+            return SeatClaims(seat);
         }
 
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, participant.Id.ToString()),
-                new Claim(ClaimTypes.Name, participant.Name),
-                new Claim(ClaimTypes.Role, participant.Role.ToString()),
-                new Claim(RoomIdClaim, participant.RoomId.ToString()),
-            ],
-            Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+        var instructor = await db.Classes.AsNoTracking()
+            .Where(c => c.InstructorTokenHash == hash)
+            .Select(c => new { c.Id, c.InstructorName })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (instructor is not null)
+        {
+            return [.. await CurrentSeatClaimsAsync(instructor.Id, cancellationToken),
+                new Claim(ClassIdClaim, instructor.Id.ToString()), new Claim(InstructorClaim, "true"),
+                ..PersonName(instructor.InstructorName)];
+        }
+
+        var student = await db.ClassStudents.AsNoTracking()
+            .Where(s => s.TokenHash == hash)
+            .Select(s => new { s.Id, s.ClassId, s.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (student is not null)
+        {
+            return [.. await CurrentSeatClaimsAsync(student.Id, cancellationToken),
+                new Claim(ClassIdClaim, student.ClassId.ToString()), new Claim(StudentIdClaim, student.Id.ToString()),
+                ..PersonName(student.Name)];
+        }
+
+        return null;
+
+        // The person's own name, whether or not they have a seat (the seat claims carry the seat's name).
+        static Claim[] PersonName(string name) => [new Claim(PersonNameClaim, name)];
     }
+
+    private async Task<List<Claim>> CurrentSeatClaimsAsync(Guid principalId, CancellationToken cancellationToken)
+    {
+        var seat = await db.Participants.AsNoTracking()
+            .Where(p => p.PrincipalId == principalId && p.RemovedAt == null)
+            .OrderByDescending(p => p.JoinedAt)
+            .Select(p => new Seat(p.Id, p.RoomId, p.Role, p.Name))
+            .FirstOrDefaultAsync(cancellationToken);
+        return seat is null ? [] : SeatClaims(seat);
+    }
+
+    private static List<Claim> SeatClaims(Seat seat) =>
+    [
+        new Claim(ClaimTypes.NameIdentifier, seat.ParticipantId.ToString()),
+        new Claim(ClaimTypes.Name, seat.Name),
+        new Claim(ClaimTypes.Role, seat.Role.ToString()),
+        new Claim(RoomIdClaim, seat.RoomId.ToString()),
+    ];
+
+    private sealed record Seat(Guid ParticipantId, Guid RoomId, ParticipantRole Role, string Name);
+
+    /// <summary>Every hub lives under this path; only there may a token come in the query string.</summary>
+    public const string HubPaths = "/hubs";
 
     private static string? TokenOf(HttpRequest request)
     {
@@ -64,11 +119,14 @@ internal sealed class RoomTokenAuthentication(
             return header["Bearer ".Length..].Trim();
         }
 
-        return request.Path.StartsWithSegments(HubNames.Path) ? request.Query["access_token"].ToString() : null;
+        return request.Path.StartsWithSegments(HubPaths) ? request.Query["access_token"].ToString() : null;
     }
 }
 
-/// <summary>Who is calling, from a validated room token.</summary>
+/// <summary>
+/// Who is calling, from a validated token: the seat and its room. <see cref="Role"/> is the role when the
+/// connection was made; roles can change (a swap), so every rule reads the role from the database instead.
+/// </summary>
 internal sealed record Caller(Guid ParticipantId, Guid RoomId, ParticipantRole Role)
 {
     public static Caller From(ClaimsPrincipal user) => TryFrom(user)
@@ -91,7 +149,9 @@ internal static class RoomTokenAuthenticationExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(RoomTokenAuthentication.InterviewerPolicy, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireRole(nameof(ParticipantRole.Interviewer)));
+                .RequireAssertion(context =>
+                    context.User.IsInRole(nameof(ParticipantRole.Interviewer))
+                    || context.User.HasClaim(RoomTokenAuthentication.InstructorClaim, "true")));
         return services;
     }
 }

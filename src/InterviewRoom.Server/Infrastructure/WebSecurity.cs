@@ -49,7 +49,7 @@ internal static class WebSecurity
     public static IApplicationBuilder UseOriginCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var origin = http.Request.Headers.Origin.ToString();
-        if (http.Request.Path.StartsWithSegments(HubNames.Path) && origin.Length > 0 && !Allowed(http, origin))
+        if (http.Request.Path.StartsWithSegments(RoomTokenAuthentication.HubPaths) && origin.Length > 0 && !Allowed(http, origin))
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
@@ -59,7 +59,7 @@ internal static class WebSecurity
                 {
                     Status = 403,
                     Title = "Origin not allowed",
-                    Detail = "This page's origin may not connect to the interview hub.",
+                    Detail = "This page's origin may not connect to this server's hubs.",
                 },
             });
             return;

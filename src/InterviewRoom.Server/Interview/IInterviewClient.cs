@@ -22,4 +22,8 @@ public interface IInterviewClient
     Task ParticipantLeft(ParticipantView participant);
 
     Task RoomEnded(RoomEndedEvent roomEnded);
+
+    Task RolesSwapped(RolesSwappedEvent swapped);
+
+    Task SeatMoved(SeatMovedEvent moved);
 }

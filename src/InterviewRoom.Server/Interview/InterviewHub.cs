@@ -11,7 +11,8 @@ namespace InterviewRoom.Server.Interview;
 /// Errors a user can cause reach the caller as a <see cref="HubException"/> via <see cref="InterviewHubFilter"/>.
 /// </summary>
 [Authorize(AuthenticationSchemes = RoomTokenAuthentication.Scheme)]
-internal sealed class InterviewHub(InterviewService interview, ScoreService scores, Presence presence, RoomNotifier notifier)
+internal sealed class InterviewHub(
+    InterviewService interview, ScoreService scores, RoleSwapService swaps, Presence presence, RoomNotifier notifier)
     : Hub<IInterviewClient>
 {
     private Caller Caller => Caller.From(Context.User!);
@@ -19,7 +20,7 @@ internal sealed class InterviewHub(InterviewService interview, ScoreService scor
     public override async Task OnConnectedAsync()
     {
         var caller = Caller;
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.For(caller.RoomId, caller.Role), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Seat(caller.ParticipantId), Context.ConnectionAborted);
         if (presence.Connected(caller.ParticipantId))
         {
             await notifier.ParticipantJoined(caller.RoomId, await interview.ParticipantAsync(caller, Context.ConnectionAborted));
@@ -31,8 +32,7 @@ internal sealed class InterviewHub(InterviewService interview, ScoreService scor
         var caller = Caller;
         if (presence.Disconnected(caller.ParticipantId))
         {
-            var name = Context.User?.Identity?.Name ?? "";
-            await notifier.ParticipantLeft(caller.RoomId, new(caller.ParticipantId, name, caller.Role, Online: false));
+            await notifier.ParticipantLeft(caller.RoomId, await interview.ParticipantAsync(caller, CancellationToken.None));
         }
     }
 
@@ -50,6 +50,8 @@ internal sealed class InterviewHub(InterviewService interview, ScoreService scor
         scores.ScoreAsync(Caller, turnId, score, Context.ConnectionAborted);
 
     public Task<TurnView> Reveal(Guid turnId) => scores.RevealAsync(Caller, turnId, Context.ConnectionAborted);
+
+    public Task<RolesSwappedEvent> SwapRoles() => swaps.SwapAsync(Caller, Context.ConnectionAborted);
 
     public Task End() => interview.EndAsync(Caller, Context.ConnectionAborted);
 }

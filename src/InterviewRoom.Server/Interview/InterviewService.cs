@@ -23,15 +23,19 @@ internal sealed partial class InterviewService(
 
     public async Task<RoomState> GetStateAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var room = await db.Rooms.AsNoTracking().Include(r => r.Participants)
+        var room = await db.Rooms.AsNoTracking().Include(r => r.Participants.Where(p => p.RemovedAt == null))
             .SingleOrDefaultAsync(r => r.Id == caller.RoomId, cancellationToken);
         var you = room?.Participants.SingleOrDefault(p => p.Id == caller.ParticipantId)
-            ?? throw RoomRuleException.Forbidden("Your seat in this room no longer exists.");
+            ?? throw RoomRuleException.Forbidden(RoomAccess.SeatGoneMessage);
 
         var turns = await db.Turns.AsNoTracking().WithDetails()
             .Where(t => t.RoomId == room.Id).OrderBy(t => t.Ordinal)
             .ToListAsync(cancellationToken);
-        var views = turns.Select(t => TurnViews.For(t, caller.Role)).ToList();
+        var views = turns.Select(t => TurnViews.For(t, you.Role)).ToList();
+        var candidate = room.Participants.SingleOrDefault(p => p.Role == ParticipantRole.Candidate);
+        List<int>? askedBefore = you.Role == ParticipantRole.Interviewer && candidate is not null
+            ? await Repeats.AskedBefore(db, candidate).Distinct().ToListAsync(cancellationToken)
+            : null;
 
         return new RoomState(
             room.Id,
@@ -43,13 +47,16 @@ internal sealed partial class InterviewService(
             [.. room.Participants.OrderBy(p => p.JoinedAt).Select(presence.ViewOf)],
             views.LastOrDefault(),
             views,
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            room.Round,
+            room.ClassId,
+            askedBefore);
     }
 
-    /// <summary>The caller as others see them (for presence events), without loading the room.</summary>
+    /// <summary>The caller as others see them (for presence events, moved seats included), without loading the room.</summary>
     public async Task<ParticipantView> ParticipantAsync(Caller caller, CancellationToken cancellationToken) =>
         presence.ViewOf(await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == caller.ParticipantId, cancellationToken)
-            ?? throw RoomRuleException.Forbidden("Your seat in this room no longer exists."));
+            ?? throw RoomRuleException.Forbidden(RoomAccess.SeatGoneMessage));
 
     public async Task<TurnView> AskAsync(Caller caller, int questionId, int timeLimitSeconds, CancellationToken cancellationToken)
     {
@@ -75,10 +82,20 @@ internal sealed partial class InterviewService(
                 $"Question {latest.Ordinal} is still open until {latest.Deadline:O}; wait for the answer or the time-up.");
         }
 
+        var candidate = await db.Participants.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.RoomId == room.Id && p.Role == ParticipantRole.Candidate && p.RemovedAt == null, cancellationToken);
+        if (candidate is not null && await Repeats.AskedBefore(db, candidate).ContainsAsync(question.Id, cancellationToken))
+        {
+            throw RoomRuleException.Conflict(Repeats.Message(candidate.Name));
+        }
+
         var turn = new Turn
         {
             Id = Guid.CreateVersion7(),
             RoomId = room.Id,
+            Round = room.Round,
+            CandidateId = candidate?.Id,
+            InterviewerId = caller.ParticipantId,
             Ordinal = (latest?.Ordinal ?? 0) + 1,
             QuestionId = question.Id,
             RubricId = question.Rubric.Id,
@@ -113,10 +130,18 @@ internal sealed partial class InterviewService(
             return TurnViews.Public(turn);
         }
 
+        if (turn.CandidateId is { } askedTo && askedTo != caller.ParticipantId)
+        {
+            return TurnViews.Public(turn); // asked to the seat's previous occupant: not this person's clock
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
+        var seat = caller.ParticipantId;
         var stamped = await db.Turns
             .Where(t => t.Id == turnId && t.DeliveredAt == null && t.SubmittedAt == null && t.TimeUpAt == null && t.ClosedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.DeliveredAt, now), cancellationToken);
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.DeliveredAt, now)
+                .SetProperty(t => t.CandidateId, t => t.CandidateId ?? seat), cancellationToken);
         var delivered = await TurnViews.LoadAsync(db, turnId, cancellationToken);
         if (stamped == 1)
         {
@@ -151,15 +176,22 @@ internal sealed partial class InterviewService(
             return Replay(turn, requestId);
         }
 
+        if (turn.CandidateId is { } askedTo && askedTo != caller.ParticipantId)
+        {
+            throw RoomRuleException.Forbidden("This question was asked to someone else; only they can answer it.");
+        }
+
         if (await db.Turns.AnyAsync(t => t.RoomId == turn.RoomId && t.Ordinal > turn.Ordinal, cancellationToken))
         {
             throw RoomRuleException.Conflict("A newer question has been asked; this one can no longer be answered.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var seat = caller.ParticipantId;
         var saved = await db.Turns.Where(t => t.Id == turnId && t.SubmittedAt == null && t.ClosedAt == null)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(t => t.SubmittedAt, now)
+                .SetProperty(t => t.CandidateId, t => t.CandidateId ?? seat)
                 .SetProperty(t => t.AnswerText, answer)
                 .SetProperty(t => t.SubmitRequestId, requestId), cancellationToken);
         turn = await TurnViews.LoadAsync(db, turnId, cancellationToken);
@@ -177,21 +209,31 @@ internal sealed partial class InterviewService(
     public async Task EndAsync(Caller caller, CancellationToken cancellationToken)
     {
         await RoomAccess.OpenRoomAsync(db, caller, ParticipantRole.Interviewer, "end the room", cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ended = await db.Rooms.Where(r => r.Id == caller.RoomId && r.EndedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.EndedAt, now), cancellationToken);
-        if (ended == 0)
+        if (!await EndRoomAsync(caller.RoomId, cancellationToken))
         {
             throw RoomRuleException.Conflict(RoomAccess.RoomEndedMessage);
         }
+    }
 
-        await db.Turns.Where(t => t.RoomId == caller.RoomId && t.SubmittedAt == null && t.TimeUpAt == null && t.ClosedAt == null)
+    /// <summary>Ends a room and closes its open question, once; pushes <c>RoomEnded</c>. False when it had already ended.</summary>
+    public async Task<bool> EndRoomAsync(Guid roomId, CancellationToken cancellationToken, DateTime? at = null)
+    {
+        var now = at ?? time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ended = await db.Rooms.Where(r => r.Id == roomId && r.EndedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.EndedAt, now), cancellationToken);
+        if (ended == 0)
+        {
+            return false;
+        }
+
+        await db.Turns.Where(t => t.RoomId == roomId && t.SubmittedAt == null && t.TimeUpAt == null && t.ClosedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.ClosedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        LogEnded(caller.RoomId);
-        await notifier.RoomEnded(new RoomEndedEvent(caller.RoomId, TurnViews.Utc(now)));
+        LogEnded(roomId);
+        await notifier.RoomEnded(new RoomEndedEvent(roomId, TurnViews.Utc(now)));
+        return true;
     }
 
     public static string RequestId(string? clientRequestId)

@@ -35,6 +35,7 @@ internal static class InterviewSetup
         services.AddScoped<RoomNotifier>();
         services.AddScoped<InterviewService>();
         services.AddScoped<ScoreService>();
+        services.AddScoped<RoleSwapService>();
         return services;
     }
 

@@ -10,6 +10,7 @@ namespace InterviewRoom.Server.Interview;
 internal static class RoomAccess
 {
     public const string RoomEndedMessage = "This room has ended; nothing more can be asked, answered or scored.";
+    public const string SeatGoneMessage = "Your seat in this room no longer exists.";
 
     /// <summary>The caller's room, checked against the database: the seat exists, the role matches, the room is open.</summary>
     public static async Task<Room> OpenRoomAsync(
@@ -19,20 +20,24 @@ internal static class RoomAccess
     public static Room EnsureOpen(Room room) =>
         room.EndedAt is null ? room : throw RoomRuleException.Conflict(RoomEndedMessage);
 
-    /// <summary>The caller's room, ended or not, once the seat and the role are checked against the database.</summary>
+    /// <summary>
+    /// The caller's room, ended or not, once the seat and its role are checked against the database. The role
+    /// is read here on every call, not taken from the connection: a role swap takes effect at once.
+    /// </summary>
     public static async Task<Room> SeatAsync(
         InterviewRoomDb db, Caller caller, ParticipantRole requiredRole, string action, CancellationToken cancellationToken)
     {
-        if (caller.Role != requiredRole)
-        {
-            throw RoomRuleException.Forbidden($"Only the {requiredRole.ToString().ToLowerInvariant()} can {action}.");
-        }
-
-        return await db.Rooms.AsNoTracking()
-            .Where(r => r.Id == caller.RoomId && r.Participants.Any(p => p.Id == caller.ParticipantId && p.Role == requiredRole))
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw RoomRuleException.Forbidden("Your seat in this room no longer exists.");
+        var seat = await CurrentSeatAsync(db, caller, cancellationToken);
+        return seat.Role == requiredRole
+            ? seat.Room!
+            : throw RoomRuleException.Forbidden($"Only the {requiredRole.ToString().ToLowerInvariant()} can {action}.");
     }
+
+    /// <summary>The caller's seat with its room; refused when an instructor moved the person elsewhere.</summary>
+    public static async Task<Participant> CurrentSeatAsync(InterviewRoomDb db, Caller caller, CancellationToken cancellationToken) =>
+        await db.Participants.AsNoTracking().Include(p => p.Room)
+            .SingleOrDefaultAsync(p => p.Id == caller.ParticipantId && p.RoomId == caller.RoomId && p.RemovedAt == null, cancellationToken)
+        ?? throw RoomRuleException.Forbidden(SeatGoneMessage);
 
     /// <summary>A turn of the caller's room; a turn id of another room is reported as unknown.</summary>
     public static async Task<Turn> TurnAsync(

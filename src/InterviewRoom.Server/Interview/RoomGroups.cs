@@ -1,17 +1,11 @@
-using InterviewRoom.Contracts.Rooms;
-
 namespace InterviewRoom.Server.Interview;
 
 /// <summary>
-/// Two SignalR groups per room, one per view: interviewers get the full view, candidates and observers the
-/// public one. Membership only routes messages; every hub call still checks the caller's role itself.
+/// One SignalR group per seat: every connection of a participant joins theirs. Pushes pick the view per seat
+/// from the role stored in the database at that moment, so a role swap or a move needs no group change, and
+/// membership never decides what anyone may see.
 /// </summary>
 internal static class RoomGroups
 {
-    public static string Staff(Guid roomId) => $"room:{roomId:N}:staff";
-
-    public static string Public(Guid roomId) => $"room:{roomId:N}:public";
-
-    public static string For(Guid roomId, ParticipantRole role) =>
-        role == ParticipantRole.Interviewer ? Staff(roomId) : Public(roomId);
+    public static string Seat(Guid participantId) => $"seat:{participantId:N}";
 }

@@ -12,6 +12,10 @@ internal static class QuestionsApi
         routes.MapGet("/api/questions", ListAsync)
             .RequireAuthorization(RoomTokenAuthentication.InterviewerPolicy)
             .WithName("ListQuestions");
+
+        // No token: only names and counts, nothing a candidate must not see.
+        routes.MapGet("/api/questions/facets", (BankFacets facets, CancellationToken cancellationToken) => facets.GetAsync(cancellationToken))
+            .WithName("QuestionFacets");
         return routes;
     }
 

@@ -3,5 +3,5 @@ namespace InterviewRoom.Server.Questions;
 internal static class QuestionsSetup
 {
     public static IServiceCollection AddQuestionBank(this IServiceCollection services) =>
-        services.AddScoped<QuestionBankImporter>();
+        services.AddMemoryCache().AddScoped<QuestionBankImporter>().AddScoped<BankFacets>();
 }

@@ -32,19 +32,26 @@ internal sealed class ReportBuilder(InterviewRoomDb db, Presence presence)
             .Where(t => t.RoomId == roomId).OrderBy(t => t.Ordinal)
             .ToListAsync(cancellationToken);
 
-        var isInterviewer = caller.Role == ParticipantRole.Interviewer;
-        var showScores = isInterviewer || room.EndedAt is not null;
+        var seat = room.Participants.SingleOrDefault(p => p.Id == caller.ParticipantId && p.RemovedAt is null)
+            ?? throw RoomRuleException.NotFound("No report for that room with this token.");
+        var isInterviewer = seat.Role == ParticipantRole.Interviewer;
+        var names = room.Participants.ToDictionary(p => p.Id, p => p.Name);
         return new RoomReport(
             room.Id,
             room.Code,
             room.Title,
             TurnViews.Utc(room.CreatedAt),
             TurnViews.Utc(room.EndedAt),
-            [.. room.Participants.OrderBy(p => p.JoinedAt).Select(presence.ViewOf)],
-            [.. turns.Select(t => ItemOf(t, showScores, isInterviewer))]);
+            [.. room.Participants.Where(p => p.RemovedAt is null).OrderBy(p => p.JoinedAt).Select(presence.ViewOf)],
+            [.. turns.Select(t =>
+            {
+                // Whoever asked a question sees its criteria; after a swap that is each person for their own round.
+                var asked = t.InterviewerId == seat.Id || (t.InterviewerId is null && isInterviewer);
+                return ItemOf(t, asked || isInterviewer || room.EndedAt is not null, asked, names);
+            })]);
     }
 
-    private static ReportItem ItemOf(Turn turn, bool showScore, bool showCriteria)
+    private static ReportItem ItemOf(Turn turn, bool showScore, bool showCriteria, Dictionary<Guid, string> names)
     {
         var question = turn.Question!;
         var score = showScore ? turn.Scores.MaxBy(s => s.Version) : null;
@@ -74,7 +81,10 @@ internal sealed class ReportBuilder(InterviewRoomDb db, Presence presence)
                 score.RedFlags,
                 score.Notes,
                 TurnViews.Utc(score.ScoredAt),
-                showCriteria ? CriteriaOf(turn.Rubric!, score) : null));
+                showCriteria ? CriteriaOf(turn.Rubric!, score) : null),
+            turn.Round,
+            turn.CandidateId is { } candidate ? names.GetValueOrDefault(candidate) : null,
+            turn.InterviewerId is { } interviewer ? names.GetValueOrDefault(interviewer) : null);
     }
 
     private static List<ReportCriterion> CriteriaOf(Rubric rubric, Score score) =>

@@ -20,6 +20,9 @@ internal static class ReportCsv
         csv.WriteRecords(report.Items.Select(item => new
         {
             item.Ordinal,
+            item.Round,
+            Candidate = item.CandidateName,
+            Interviewer = item.InterviewerName,
             item.QuestionId,
             item.QuestionNumber,
             Question = item.QuestionText,
@@ -45,7 +48,7 @@ internal static class ReportCsv
         return text.ToString();
     }
 
-    private static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+    internal static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
-    private static string? Instant(DateTimeOffset? instant) => instant?.ToString("O", CultureInfo.InvariantCulture);
+    internal static string? Instant(DateTimeOffset? instant) => instant?.ToString("O", CultureInfo.InvariantCulture);
 }

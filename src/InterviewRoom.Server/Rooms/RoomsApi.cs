@@ -14,10 +14,11 @@ internal static partial class RoomsApi
 {
     public const int MaxNameLength = 80;
     public const int MaxTitleLength = 120;
-    private const string JoinLimit = "join";
+    public const string JoinLimit = "join";
 
     public static IServiceCollection AddRooms(this IServiceCollection services)
     {
+        services.AddScoped<RoomFactory>();
         services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
@@ -48,35 +49,18 @@ internal static partial class RoomsApi
     }
 
     private static async Task<Created<CreateRoomResponse>> CreateAsync(
-        CreateRoomRequest? request, InterviewRoomDb db, TimeProvider time, IOptions<RoomOptions> options,
+        CreateRoomRequest? request, InterviewRoomDb db, RoomFactory rooms, IOptions<RoomOptions> options,
         HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var name = Optional(request?.InterviewerName, "interviewerName", MaxNameLength) ?? "Interviewer";
         var title = Optional(request?.Title, "title", MaxTitleLength);
-        var now = time.GetUtcNow().UtcDateTime;
-        var token = Tokens.NewSecret();
-        var room = new Room
-        {
-            Id = Guid.CreateVersion7(),
-            Code = await FreeJoinCodeAsync(db, cancellationToken),
-            Title = title,
-            CreatedAt = now,
-            CodeExpiresAt = now + options.Value.JoinCodeLifetime,
-        };
-        room.Participants.Add(new Participant
-        {
-            Id = Guid.CreateVersion7(),
-            Role = ParticipantRole.Interviewer,
-            Name = name,
-            TokenHash = Tokens.Hash(token),
-            JoinedAt = now,
-        });
-        db.Rooms.Add(room);
+        var room = await rooms.AddRoomAsync(title, classId: null, cancellationToken);
+        var (_, token) = rooms.AddSeat(room, ParticipantRole.Interviewer, name);
         await db.SaveChangesAsync(cancellationToken);
 
         LogRoomCreated(loggers.CreateLogger(nameof(RoomsApi)), room.Id);
         var joinUrl = $"{BaseUrl(http, options.Value)}/join/{room.Code}";
-        return TypedResults.Created((string?)null, new CreateRoomResponse(room.Id, room.Code, token, joinUrl));
+        return TypedResults.Created((string?)null, new CreateRoomResponse(room.Id, room.Code, token!, joinUrl));
     }
 
     private static async Task<Ok<JoinRoomResponse>> JoinAsync(
@@ -108,7 +92,7 @@ internal static partial class RoomsApi
         }
 
         if (role == ParticipantRole.Candidate
-            && await db.Participants.AnyAsync(p => p.RoomId == room.Id && p.Role == ParticipantRole.Candidate, cancellationToken))
+            && await db.Participants.AnyAsync(p => p.RoomId == room.Id && p.Role == ParticipantRole.Candidate && p.RemovedAt == null, cancellationToken))
         {
             throw RoomRuleException.Conflict("This room already has a candidate.");
         }
@@ -138,7 +122,7 @@ internal static partial class RoomsApi
         return TypedResults.Ok(new JoinRoomResponse(room.Id, participant.Id, role, token));
     }
 
-    private static string? Optional(string? value, string field, int maxLength)
+    public static string? Optional(string? value, string field, int maxLength)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -151,19 +135,7 @@ internal static partial class RoomsApi
             : throw RoomRuleException.Invalid($"{field} is longer than {maxLength} characters.");
     }
 
-    private static async Task<string> FreeJoinCodeAsync(InterviewRoomDb db, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var code = Tokens.NewJoinCode();
-            if (!await db.Rooms.AnyAsync(r => r.Code == code, cancellationToken))
-            {
-                return code;
-            }
-        }
-    }
-
-    private static string BaseUrl(HttpContext http, RoomOptions options) =>
+    public static string BaseUrl(HttpContext http, RoomOptions options) =>
         (options.PublicBaseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/');
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} created")]

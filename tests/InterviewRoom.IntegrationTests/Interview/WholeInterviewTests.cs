@@ -80,7 +80,7 @@ public sealed class WholeInterviewTests(InterviewRoomFactory factory) : IClassFi
         var csv = await session.Api.GetReportCsvAsync(session.Room.RoomId, session.Room.InterviewerToken);
         var lines = csv.TrimEnd().Split('\n');
         Assert.Equal(4, lines.Length);
-        Assert.StartsWith("Ordinal,QuestionId,QuestionNumber,Question", lines[0]);
+        Assert.StartsWith("Ordinal,Round,Candidate,Interviewer,QuestionId,QuestionNumber,Question", lines[0]);
         Assert.Contains("OAuth, JWT, API keys.", csv);
         Assert.Contains(",timeUp,", lines[2]);
     }

@@ -15,29 +15,29 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
     [Fact]
     public async Task FireDue_BeforeTheDeadline_FiresNothing_AndSleepsUntilTheDeadline()
     {
-        var (room, interviewer, _, question) = await test.SeedRoomAsync();
+        var (room, interviewer, candidate, question) = await test.SeedRoomAsync();
         await AskAsync(room.Id, interviewer.Id, question.Id, seconds: 4);
         test.Clock.Advance(TimeSpan.FromSeconds(1));
 
         var sleep = await Watcher.FireDueAsync(CancellationToken.None);
 
         Assert.Equal(TimeSpan.FromSeconds(3), sleep);
-        test.Group(RoomGroups.Staff(room.Id)).Verify(c => c.TimeUp(It.IsAny<TurnView>()), Times.Never);
+        test.Group(RoomGroups.Seat(interviewer.Id)).Verify(c => c.TimeUp(It.IsAny<TurnView>()), Times.Never);
     }
 
     [Fact]
     public async Task FireDue_AtTheDeadline_PushesTimeUpToBothViews_ExactlyOnce()
     {
-        var (room, interviewer, _, question) = await test.SeedRoomAsync();
+        var (room, interviewer, candidate, question) = await test.SeedRoomAsync();
         var turn = await AskAsync(room.Id, interviewer.Id, question.Id, seconds: 30);
         test.Clock.Advance(TimeSpan.FromSeconds(30));
 
         await Watcher.FireDueAsync(CancellationToken.None);
         await Watcher.FireDueAsync(CancellationToken.None);
 
-        test.Group(RoomGroups.Staff(room.Id)).Verify(
+        test.Group(RoomGroups.Seat(interviewer.Id)).Verify(
             c => c.TimeUp(It.Is<TurnView>(t => t.TurnId == turn.TurnId && t.Status == TurnStatus.TimeUp && t.Interviewer != null)), Times.Once);
-        test.Group(RoomGroups.Public(room.Id)).Verify(
+        test.Group(RoomGroups.Seat(candidate.Id)).Verify(
             c => c.TimeUp(It.Is<TurnView>(t => t.TurnId == turn.TurnId && t.Interviewer == null)), Times.Once);
         var timeUpAt = await test.WithDbAsync(db => db.Turns.Select(t => t.TimeUpAt).SingleAsync());
         Assert.Equal(turn.Deadline.UtcDateTime, timeUpAt);
@@ -55,7 +55,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         await Watcher.FireDueAsync(CancellationToken.None);
 
         Assert.False(result.IsLate);
-        test.Group(RoomGroups.Staff(room.Id)).Verify(c => c.TimeUp(It.IsAny<TurnView>()), Times.Never);
+        test.Group(RoomGroups.Seat(interviewer.Id)).Verify(c => c.TimeUp(It.IsAny<TurnView>()), Times.Never);
     }
 
     [Fact]

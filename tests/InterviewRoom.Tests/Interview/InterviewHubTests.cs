@@ -18,33 +18,43 @@ public sealed class InterviewHubTests : IAsyncLifetime
     private readonly Mock<IGroupManager> groups = new();
 
     [Fact]
-    public async Task OnConnected_PutsTheCandidateInThePublicGroupOnly_AndAnnouncesTheFirstConnection()
+    public async Task OnConnected_PutsEachConnectionInItsSeatsGroupOnly_AndAnnouncesTheFirstConnection()
     {
-        var (room, _, candidate, _) = await test.SeedRoomAsync();
+        var (room, interviewer, candidate, _) = await test.SeedRoomAsync();
         await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-1");
         await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-2");
 
-        groups.Verify(g => g.AddToGroupAsync("conn-1", RoomGroups.Public(room.Id), It.IsAny<CancellationToken>()), Times.Once);
-        groups.Verify(g => g.AddToGroupAsync(It.IsAny<string>(), RoomGroups.Staff(room.Id), It.IsAny<CancellationToken>()), Times.Never);
-        var everyone = test.Group($"{RoomGroups.Staff(room.Id)}+{RoomGroups.Public(room.Id)}");
+        groups.Verify(g => g.AddToGroupAsync("conn-1", RoomGroups.Seat(candidate.Id), It.IsAny<CancellationToken>()), Times.Once);
+        groups.Verify(g => g.AddToGroupAsync("conn-2", RoomGroups.Seat(candidate.Id), It.IsAny<CancellationToken>()), Times.Once);
+        groups.Verify(g => g.AddToGroupAsync(It.IsAny<string>(), RoomGroups.Seat(interviewer.Id), It.IsAny<CancellationToken>()), Times.Never);
+        var everyone = test.Group($"{RoomGroups.Seat(interviewer.Id)}+{RoomGroups.Seat(candidate.Id)}");
         everyone.Verify(c => c.ParticipantJoined(It.Is<ParticipantView>(p => p.ParticipantId == candidate.Id && p.Online)), Times.Once);
     }
 
     [Fact]
-    public async Task OnConnected_PutsTheInterviewerInTheStaffGroup()
+    public async Task AfterASwap_TheFormerInterviewerGetsThePublicViewOfTheNextQuestion()
     {
-        var (room, interviewer, _, _) = await test.SeedRoomAsync();
-        await ConnectAsync(interviewer.Id, room.Id, ParticipantRole.Interviewer, "conn-i");
-        groups.Verify(g => g.AddToGroupAsync("conn-i", RoomGroups.Staff(room.Id), It.IsAny<CancellationToken>()), Times.Once);
+        var (room, interviewer, candidate, question) = await test.SeedRoomAsync();
+        var hub = await ConnectAsync(interviewer.Id, room.Id, ParticipantRole.Interviewer, "conn-i");
+
+        await hub.SwapRoles();
+        var nowInterviewer = await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-c");
+        await nowInterviewer.Ask(question.Id, 60);
+
+        // The connection's claims still say "interviewer"; the database says otherwise, and the database wins.
+        test.Group(RoomGroups.Seat(interviewer.Id)).Verify(c => c.QuestionAsked(It.Is<TurnView>(t => t.Interviewer == null)), Times.Once);
+        test.Group(RoomGroups.Seat(candidate.Id)).Verify(c => c.QuestionAsked(It.Is<TurnView>(t => t.Interviewer != null)), Times.Once);
+        var refused = await Assert.ThrowsAsync<RoomRuleException>(() => hub.Ask(question.Id, 60));
+        Assert.Equal("Only the interviewer can ask a question.", refused.Message);
     }
 
     [Fact]
     public async Task OnDisconnected_AnnouncesLeavingOnlyWhenTheLastConnectionCloses()
     {
-        var (room, _, candidate, _) = await test.SeedRoomAsync();
+        var (room, interviewer, candidate, _) = await test.SeedRoomAsync();
         var first = await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-1");
         var second = await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-2");
-        var everyone = test.Group($"{RoomGroups.Staff(room.Id)}+{RoomGroups.Public(room.Id)}");
+        var everyone = test.Group($"{RoomGroups.Seat(interviewer.Id)}+{RoomGroups.Seat(candidate.Id)}");
 
         await first.OnDisconnectedAsync(null);
         everyone.Verify(c => c.ParticipantLeft(It.IsAny<ParticipantView>()), Times.Never);
@@ -90,6 +100,7 @@ public sealed class InterviewHubTests : IAsyncLifetime
         var hub = new InterviewHub(
             scope.ServiceProvider.GetRequiredService<InterviewService>(),
             scope.ServiceProvider.GetRequiredService<ScoreService>(),
+            scope.ServiceProvider.GetRequiredService<RoleSwapService>(),
             test.Services.GetRequiredService<Presence>(),
             scope.ServiceProvider.GetRequiredService<RoomNotifier>())
         {

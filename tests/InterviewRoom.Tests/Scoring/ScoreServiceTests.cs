@@ -37,7 +37,7 @@ public sealed class ScoreServiceTests : IAsyncLifetime
         Assert.Equal(first.Version, again.Version);
         Assert.Equal(4, first.SuggestedOverall);
         Assert.Equal(1, await test.WithDbAsync(db => db.Scores.CountAsync()));
-        test.Group(RoomGroups.Staff(roomId)).Verify(c => c.ScoreSaved(It.IsAny<ScoreView>()), Times.Once);
+        test.Group(RoomGroups.Seat(interviewer.ParticipantId)).Verify(c => c.ScoreSaved(It.IsAny<ScoreView>()), Times.Once);
     }
 
     [Fact]

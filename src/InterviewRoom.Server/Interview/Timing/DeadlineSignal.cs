@@ -1,31 +1,6 @@
+using InterviewRoom.Server.Infrastructure;
+
 namespace InterviewRoom.Server.Interview.Timing;
 
-/// <summary>Wakes the deadline watcher early when a new deadline is set, so it need not poll fast.</summary>
-internal sealed class DeadlineSignal
-{
-    private readonly SemaphoreSlim wake = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken; once is enough.
-        }
-    }
-
-    /// <summary>Returns after <paramref name="timeout"/> on <paramref name="time"/>'s clock, or at the next wake.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(timeout, time, stop.Token);
-        var woken = wake.WaitAsync(stop.Token);
-        await Task.WhenAny(delay, woken);
-        await stop.CancelAsync();
-        await Task.WhenAll(delay, woken).ContinueWith(_ => { }, TaskScheduler.Default);
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-}
+/// <summary>Wakes the deadline watcher early when a new deadline is set.</summary>
+internal sealed class DeadlineSignal : WakeSignal;

@@ -1,0 +1,142 @@
+using InterviewRoom.Contracts.Classes;
+using InterviewRoom.Contracts.Interview;
+using InterviewRoom.Contracts.Rooms;
+using InterviewRoom.Data;
+using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Infrastructure;
+using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Interview.Timing;
+using InterviewRoom.Server.Rooms;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewRoom.Server.Classes;
+
+/// <summary>
+/// The class as the dashboard and the lobby see it. Rooms are loaded in two queries whatever their number.
+/// Students never see the rooms (they carry scores); they see their own seat.
+/// </summary>
+internal sealed class ClassViews(Presence presence, TimeProvider time)
+{
+    public async Task<ClassState> StateAsync(InterviewRoomDb db, ClassCaller caller, CancellationToken cancellationToken)
+    {
+        var session = await db.Classes.AsNoTracking().Include(c => c.Students)
+            .SingleOrDefaultAsync(c => c.Id == caller.ClassId, cancellationToken)
+            ?? throw RoomRuleException.NotFound("There is no such class.");
+
+        var numbers = session.Questions.Select(q => q.QuestionId).ToList();
+        var bank = await db.Questions.AsNoTracking().Where(q => numbers.Contains(q.Id))
+            .ToDictionaryAsync(q => q.Id, q => new { q.Number, q.Text }, cancellationToken);
+        var seats = await CurrentSeatsAsync(db, session.Id, cancellationToken);
+        var counts = await db.Turns.AsNoTracking().Where(t => t.Room!.ClassId == session.Id)
+            .Select(t => new { Candidate = t.Candidate!.PrincipalId, Interviewer = t.Interviewer!.PrincipalId, Answered = t.SubmittedAt != null })
+            .ToListAsync(cancellationToken);
+        var rooms = caller.IsInstructor
+            ? await RoomsAsync(db, db.Rooms.Where(r => r.ClassId == session.Id && (r.EndedAt == null || r.EndedAt == session.EndedAt)), cancellationToken)
+            : [];
+        var yourSeat = seats.GetValueOrDefault(caller.PrincipalId);
+
+        return new ClassState(
+            session.Id,
+            session.Name,
+            session.Code,
+            session.InstructorName,
+            TurnViews.Utc(session.CreatedAt),
+            TurnViews.Utc(session.EndedAt),
+            session.Mode,
+            session.Round,
+            [.. session.Questions.Where(q => bank.ContainsKey(q.QuestionId)).Select(q =>
+                new ClassQuestionView(q.QuestionId, bank[q.QuestionId].Number, bank[q.QuestionId].Text, q.TimeLimitSeconds))],
+            [.. session.Students.OrderBy(s => s.JoinedAt).Select(s =>
+            {
+                var seat = seats.GetValueOrDefault(s.Id);
+                return new ClassStudentView(
+                    s.Id,
+                    s.Name,
+                    presence.IsOnline(s.Id) || (seat is not null && presence.IsOnline(seat.Id)),
+                    seat?.RoomId,
+                    seat?.Role,
+                    counts.Count(c => c.Interviewer == s.Id),
+                    counts.Count(c => c.Candidate == s.Id && c.Answered));
+            })],
+            rooms,
+            new ClassYou(caller.IsInstructor, caller.StudentId, caller.IsInstructor ? session.InstructorName : caller.Name, yourSeat is null ? null : SeatOf(yourSeat)),
+            time.GetUtcNow());
+    }
+
+    /// <summary>Each person's seat in an open room of the class, by principal (student id, or class id for the instructor).</summary>
+    public static async Task<Dictionary<Guid, Participant>> CurrentSeatsAsync(InterviewRoomDb db, Guid classId, CancellationToken cancellationToken)
+    {
+        var seats = await db.Participants.AsNoTracking().Include(p => p.Room)
+            .Where(p => p.Room!.ClassId == classId && p.Room.EndedAt == null && p.RemovedAt == null && p.PrincipalId != null)
+            .ToListAsync(cancellationToken);
+        return seats.GroupBy(p => p.PrincipalId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(p => p.JoinedAt)!);
+    }
+
+    public static ClassSeat SeatOf(Participant seat) =>
+        new(seat.RoomId, seat.Room!.Code, seat.Id, seat.Role, RoomFactory.PagePath(seat.Room, seat.Role));
+
+    public async Task<ClassRoomView> RoomAsync(InterviewRoomDb db, Guid roomId, CancellationToken cancellationToken) =>
+        (await RoomsAsync(db, db.Rooms.Where(r => r.Id == roomId), cancellationToken)).Single();
+
+    private async Task<List<ClassRoomView>> RoomsAsync(InterviewRoomDb db, IQueryable<Room> which, CancellationToken cancellationToken)
+    {
+        var rooms = await which.AsNoTracking().Include(r => r.Participants).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var ids = rooms.Select(r => r.Id).ToList();
+        var turns = (await db.Turns.AsNoTracking().WithDetails().Where(t => ids.Contains(t.RoomId)).ToListAsync(cancellationToken))
+            .ToLookup(t => t.RoomId);
+        return [.. rooms.Select(room => ViewOf(room, [.. turns[room.Id].OrderBy(t => t.Ordinal)]))];
+    }
+
+    private ClassRoomView ViewOf(Room room, List<Turn> turns)
+    {
+        var names = room.Participants.ToDictionary(p => p.Id, p => p.Name);
+        var views = turns.Select(t => TurnOf(t, names)).ToList();
+        var current = turns.LastOrDefault();
+        return new ClassRoomView(
+            room.Id,
+            room.Code,
+            room.Round,
+            PhaseOf(room, current),
+            TurnViews.Utc(room.EndedAt),
+            [.. room.Participants.Where(p => p.RemovedAt == null).OrderBy(p => p.JoinedAt).Select(presence.ViewOf)],
+            current is not null && TurnClock.IsOpen(current) ? views[^1] : null,
+            views);
+    }
+
+    private static ClassTurnView TurnOf(Turn turn, Dictionary<Guid, string> names)
+    {
+        var score = turn.Scores.MaxBy(s => s.Version);
+        return new ClassTurnView(
+            turn.Id,
+            turn.Ordinal,
+            turn.QuestionId,
+            turn.Question!.Text,
+            TurnClock.StatusOf(turn),
+            TurnViews.Utc(turn.AskedAt),
+            TurnViews.Utc(turn.Deadline),
+            TurnClock.ResponseTimeMs(turn),
+            TurnClock.IsLate(turn),
+            turn.CandidateId,
+            turn.CandidateId is { } id ? names.GetValueOrDefault(id) : null,
+            score?.Overall,
+            score?.NotAssessed ?? false);
+    }
+
+    public static RoomPhase PhaseOf(Room room, Turn? latest)
+    {
+        if (room.EndedAt is not null)
+        {
+            return RoomPhase.Ended;
+        }
+
+        return latest is null ? RoomPhase.Waiting : TurnClock.StatusOf(latest) switch
+        {
+            TurnStatus.Asked => RoomPhase.Asked,
+            TurnStatus.Answering => RoomPhase.Answering,
+            TurnStatus.Submitted or TurnStatus.TimeUp when latest.Scores.Count > 0 => RoomPhase.Scored,
+            TurnStatus.Submitted => RoomPhase.Submitted,
+            TurnStatus.TimeUp => RoomPhase.TimeUp,
+            _ => RoomPhase.Waiting,
+        };
+    }
+}

@@ -1,0 +1,123 @@
+using InterviewRoom.Contracts.Classes;
+using InterviewRoom.Data;
+using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Infrastructure;
+using InterviewRoom.Server.Reports;
+using InterviewRoom.Server.Rooms;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InterviewRoom.Server.Classes;
+
+internal static partial class ClassesApi
+{
+    public static IEndpointRouteBuilder MapClasses(this IEndpointRouteBuilder routes)
+    {
+        var classes = routes.MapGroup("/api/classes");
+        classes.MapPost("/", CreateAsync).WithName("CreateClass");
+        classes.MapPost("/{classCode}/join", JoinAsync).WithName("JoinClass").RequireRateLimiting(RoomsApi.JoinLimit);
+        classes.MapGet("/{classId:guid}/report", ReportAsync).RequireAuthorization().WithName("GetClassReport");
+        routes.MapHub<ClassHub>(ClassHubNames.Path);
+        return routes;
+    }
+
+    private static async Task<Created<CreateClassResponse>> CreateAsync(
+        CreateClassRequest? request, InterviewRoomDb db, TimeProvider time, IOptions<RoomOptions> options,
+        HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var name = RoomsApi.Optional(request?.Name, "name", RoomsApi.MaxTitleLength)
+            ?? throw RoomRuleException.Invalid("name is required.");
+        var instructor = RoomsApi.Optional(request?.InstructorName, "instructorName", RoomsApi.MaxNameLength) ?? "Instructor";
+        var questions = await ClassQuestions.ValidateAsync(db, request?.Questions, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = Tokens.NewSecret();
+        var session = new ClassSession
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            Code = await FreeCodeAsync(db, cancellationToken),
+            CodeExpiresAt = now + options.Value.JoinCodeLifetime,
+            InstructorName = instructor,
+            InstructorTokenHash = Tokens.Hash(token),
+            CreatedAt = now,
+            Questions = questions,
+        };
+        db.Classes.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+
+        LogCreated(loggers.CreateLogger(nameof(ClassesApi)), session.Id);
+        var baseUrl = RoomsApi.BaseUrl(http, options.Value);
+        return TypedResults.Created((string?)null, new CreateClassResponse(
+            session.Id, session.Code, token, $"{baseUrl}/class/{session.Id}", $"{baseUrl}/class/join/{session.Code}"));
+    }
+
+    private static async Task<Ok<JoinClassResponse>> JoinAsync(
+        string classCode, JoinClassRequest? request, InterviewRoomDb db, TimeProvider time, ClassNotifier notifier,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var name = RoomsApi.Optional(request?.Name, "name", RoomsApi.MaxNameLength)
+            ?? throw RoomRuleException.Invalid("A JSON body { \"name\": \"…\" } with a name is required.");
+        var now = time.GetUtcNow().UtcDateTime;
+        var code = Tokens.NormalizeJoinCode(classCode);
+        var session = await db.Classes.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
+
+        // One answer for unknown, expired and ended codes, so a guesser learns nothing.
+        if (session is null || session.EndedAt is not null || session.CodeExpiresAt <= now)
+        {
+            throw RoomRuleException.NotFound("No open class has that code.");
+        }
+
+        var token = Tokens.NewSecret();
+        var student = new ClassStudent
+        {
+            Id = Guid.CreateVersion7(),
+            ClassId = session.Id,
+            Name = name,
+            TokenHash = Tokens.Hash(token),
+            JoinedAt = now,
+        };
+        db.ClassStudents.Add(student);
+        await db.SaveChangesAsync(cancellationToken);
+
+        LogJoined(loggers.CreateLogger(nameof(ClassesApi)), session.Id, student.Id);
+        await notifier.ClassChanged(session.Id);
+        return TypedResults.Ok(new JoinClassResponse(session.Id, student.Id, token, $"/class/{session.Id}/lobby"));
+    }
+
+    /// <summary>JSON by default; CSV (one row per answer) with <c>?format=csv</c> or <c>Accept: text/csv</c>.</summary>
+    private static async Task<Results<Ok<ClassReport>, FileContentHttpResult>> ReportAsync(
+        Guid classId, string? format, HttpContext http, ClassReportBuilder reports, CancellationToken cancellationToken)
+    {
+        var wantsCsv = ReportsApi.WantsCsv(format, http);
+        var caller = ClassCaller.From(http.User);
+        if (caller.ClassId != classId || !caller.IsInstructor)
+        {
+            // The same answer as for a class that does not exist.
+            throw RoomRuleException.NotFound("No report for that class with this token.");
+        }
+
+        var report = await reports.BuildAsync(classId, cancellationToken);
+        return wantsCsv
+            ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ClassReportCsv.Write(report)), "text/csv; charset=utf-8", $"class-{classId:N}.csv")
+            : TypedResults.Ok(report);
+    }
+
+    private static async Task<string> FreeCodeAsync(InterviewRoomDb db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var code = Tokens.NewJoinCode();
+            if (!await db.Classes.AnyAsync(c => c.Code == code, cancellationToken))
+            {
+                return code;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Class {ClassId} created")]
+    private static partial void LogCreated(ILogger logger, Guid classId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Student {StudentId} joined class {ClassId}")]
+    private static partial void LogJoined(ILogger logger, Guid classId, Guid studentId);
+}

@@ -1,0 +1,12 @@
+namespace InterviewRoom.Server.Classes;
+
+internal static class ClassesSetup
+{
+    public static IServiceCollection AddClasses(this IServiceCollection services) =>
+        services
+            .AddSingleton<ClassViews>()
+            .AddScoped<ClassNotifier>()
+            .AddScoped<ClassService>()
+            .AddScoped<ClassPush>()
+            .AddScoped<ClassReportBuilder>();
+}
