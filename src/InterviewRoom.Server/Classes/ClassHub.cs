@@ -11,7 +11,7 @@ namespace InterviewRoom.Server.Classes;
 /// <c>/hubs/class</c>: the instructor's dashboard and the students' lobby. Thin: the caller comes from the class
 /// token, the services check and push. The interviews themselves happen on <c>/hubs/interview</c>.
 /// </summary>
-[Authorize(AuthenticationSchemes = RoomTokenAuthentication.Scheme)]
+[Authorize(AuthenticationSchemes = RoomTokenAuthentication.Scheme, Policy = RoomTokenAuthentication.ClassPolicy)]
 internal sealed class ClassHub(ClassService classes, ClassPush push, Presence presence, ClassNotifier notifier) : Hub<IClassClient>
 {
     private ClassCaller Caller => ClassCaller.From(Context.User!);

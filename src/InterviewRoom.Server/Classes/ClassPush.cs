@@ -19,11 +19,10 @@ internal sealed partial class ClassPush(
     {
         caller.EnsureInstructor("push a question");
         var session = await classes.OpenClassAsync(caller, cancellationToken);
+        var defaultSeconds = await db.Questions.Where(q => q.Id == questionId).Select(q => (int?)q.DefaultTimeLimitSeconds).SingleOrDefaultAsync(cancellationToken)
+            ?? throw RoomRuleException.NotFound($"There is no question with id {questionId}.");
         var seconds = ClassQuestions.TimeLimit(
-            timeLimitSeconds
-            ?? session.Questions.FirstOrDefault(q => q.QuestionId == questionId)?.TimeLimitSeconds
-            ?? await db.Questions.Where(q => q.Id == questionId).Select(q => (int?)q.DefaultTimeLimitSeconds).SingleOrDefaultAsync(cancellationToken)
-            ?? throw RoomRuleException.NotFound($"There is no question with id {questionId}."));
+            timeLimitSeconds ?? session.Questions.FirstOrDefault(q => q.QuestionId == questionId)?.TimeLimitSeconds ?? defaultSeconds);
 
         var rooms = await db.Rooms.AsNoTracking()
             .Where(r => r.ClassId == session.Id && r.EndedAt == null)

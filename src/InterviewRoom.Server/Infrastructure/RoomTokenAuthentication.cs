@@ -25,6 +25,8 @@ internal sealed class RoomTokenAuthentication(
     public const string InstructorClaim = "instructor";
     public const string PersonNameClaim = "person";
     public const string InterviewerPolicy = "Interviewer";
+    public const string ClassPolicy = "ClassMember";
+    public const string SeatPolicy = "Seat";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -151,7 +153,14 @@ internal static class RoomTokenAuthenticationExtensions
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context =>
                     context.User.IsInRole(nameof(ParticipantRole.Interviewer))
-                    || context.User.HasClaim(RoomTokenAuthentication.InstructorClaim, "true")));
+                    || context.User.HasClaim(RoomTokenAuthentication.InstructorClaim, "true")))
+            .AddPolicy(RoomTokenAuthentication.SeatPolicy, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(ClaimTypes.NameIdentifier)
+                .RequireClaim(RoomTokenAuthentication.RoomIdClaim))
+            .AddPolicy(RoomTokenAuthentication.ClassPolicy, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(RoomTokenAuthentication.ClassIdClaim));
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace InterviewRoom.Server.Interview;
 /// <c>/hubs/interview</c>. Thin: who is calling comes from the room token; the services check, commit and push.
 /// Errors a user can cause reach the caller as a <see cref="HubException"/> via <see cref="InterviewHubFilter"/>.
 /// </summary>
-[Authorize(AuthenticationSchemes = RoomTokenAuthentication.Scheme)]
+[Authorize(AuthenticationSchemes = RoomTokenAuthentication.Scheme, Policy = RoomTokenAuthentication.SeatPolicy)]
 internal sealed class InterviewHub(
     InterviewService interview, ScoreService scores, RoleSwapService swaps, Presence presence, RoomNotifier notifier)
     : Hub<IInterviewClient>

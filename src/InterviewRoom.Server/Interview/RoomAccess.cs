@@ -39,6 +39,26 @@ internal static class RoomAccess
             .SingleOrDefaultAsync(p => p.Id == caller.ParticipantId && p.RoomId == caller.RoomId && p.RemovedAt == null, cancellationToken)
         ?? throw RoomRuleException.Forbidden(SeatGoneMessage);
 
+    /// <summary>
+    /// The caller's room and a turn they asked: the seat that asked a question scores and reveals it, whatever
+    /// its role now (the pair may have swapped since), and nobody else does, so nobody scores their own answer.
+    /// </summary>
+    public static async Task<(Room Room, Turn Turn)> AskedTurnAsync(
+        InterviewRoomDb db, Caller caller, Guid turnId, string action, CancellationToken cancellationToken)
+    {
+        var seat = await CurrentSeatAsync(db, caller, cancellationToken);
+        if (seat.Role != ParticipantRole.Interviewer && !await db.Turns.AnyAsync(t => t.InterviewerId == seat.Id, cancellationToken))
+        {
+            throw RoomRuleException.Forbidden($"Only the interviewer can {action}.");
+        }
+
+        var turn = await TurnAsync(db, caller, turnId, cancellationToken);
+        var asked = turn.InterviewerId is { } asker ? asker == seat.Id : seat.Role == ParticipantRole.Interviewer;
+        return asked
+            ? (seat.Room!, turn)
+            : throw RoomRuleException.Forbidden($"Only the interviewer who asked this question can {action}.");
+    }
+
     /// <summary>A turn of the caller's room; a turn id of another room is reported as unknown.</summary>
     public static async Task<Turn> TurnAsync(
         InterviewRoomDb db, Caller caller, Guid turnId, CancellationToken cancellationToken) =>

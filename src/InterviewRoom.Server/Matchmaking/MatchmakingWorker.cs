@@ -120,7 +120,8 @@ internal sealed partial class MatchmakingWorker(
             {
                 await hub.Clients.Client(ticket.ConnectionId).QueueClosed(new QueueClosedEvent(
                     ticket.Id, QueueClosedReason.TimedOut,
-                    $"Nobody compatible joined within {options.Value.MaxWait.TotalMinutes:0.#} minutes. Try wider topics or \"either\" role, or try again later."));
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"Nobody compatible joined within {options.Value.MaxWait.TotalSeconds:0} seconds. Try wider topics or the \"either\" role, or try again later.")));
             }
         }
     }

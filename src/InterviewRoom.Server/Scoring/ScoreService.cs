@@ -20,14 +20,13 @@ internal sealed partial class ScoreService(
 
     public async Task<ScoreView> ScoreAsync(Caller caller, Guid turnId, ScoreInput? input, CancellationToken cancellationToken)
     {
-        var room = await RoomAccess.SeatAsync(db, caller, ParticipantRole.Interviewer, "score an answer", cancellationToken);
+        var (room, turn) = await RoomAccess.AskedTurnAsync(db, caller, turnId, "score an answer", cancellationToken);
         if (input is null)
         {
             throw RoomRuleException.Invalid("A score object is required.");
         }
 
         var requestId = InterviewService.RequestId(input.ClientRequestId);
-        var turn = await RoomAccess.TurnAsync(db, caller, turnId, cancellationToken);
         var rubric = turn.Rubric!;
 
         var repeated = await db.Scores.AsNoTracking()
@@ -101,8 +100,8 @@ internal sealed partial class ScoreService(
     /// <summary>Shows the candidate (and observers) the rubric, reference answer and score of a scored answer. Idempotent.</summary>
     public async Task<TurnView> RevealAsync(Caller caller, Guid turnId, CancellationToken cancellationToken)
     {
-        await RoomAccess.OpenRoomAsync(db, caller, ParticipantRole.Interviewer, "reveal feedback", cancellationToken);
-        var turn = await RoomAccess.TurnAsync(db, caller, turnId, cancellationToken);
+        var (room, turn) = await RoomAccess.AskedTurnAsync(db, caller, turnId, "reveal feedback", cancellationToken);
+        RoomAccess.EnsureOpen(room);
         if (turn.Scores.Count == 0)
         {
             throw RoomRuleException.Conflict("Score this answer before revealing feedback.");

@@ -24,6 +24,13 @@ public sealed class RoleSwapTests : IAsyncLifetime
         Assert.Equal(2, graceState.Round);
         Assert.NotNull(graceState.Turns[0].Interviewer); // Grace now sees the interviewer's view, rubric included
 
+        // Nobody scores their own answer: round 1 stays Ada's to score, even though Ada is the candidate now.
+        var roundOne = graceState.Turns[0].TurnId;
+        await HubAssert.RefusedAsync(
+            () => session.Candidate.ScoreAsync(roundOne, new ScoreInput("self-score", Overall: 5)),
+            "Only the interviewer who asked this question can score an answer.");
+        Assert.Equal(2, (await session.Interviewer.ScoreAsync(roundOne, new ScoreInput("second-look", Overall: 4, BaseVersion: 1))).Version);
+
         // Round 2: Grace asks, Ada answers. The connections are the same ones; the roles come from the database.
         await RoundAsync(session.Candidate, session.Interviewer, session.InterviewerPushed, second, "Ada's answer", overall: 2);
 
