@@ -1,27 +1,36 @@
 // The candidate's and observer's page (/join/{roomCode}): join, then follow the room live. Candidates
-// acknowledge and answer questions (drafts survive a reload); everyone sees revealed feedback.
+// acknowledge and answer questions (drafts survive a reload); everyone sees revealed feedback. A seat handed
+// over in the link (/join/{roomCode}#key=…: a queue pair, a class student, a role swap) needs no join form.
+import { api, hubConnection, hubMessage, ServerClock, tokens, tokenFromFragment, stripFragment, el, announce } from "./common.js";
 import {
-  api, hubConnection, hubMessage, ServerClock, tokens, el, newRequestId, announce, formatDuration,
-} from "./common.js";
-import {
-  syncState, countdownText, openStatuses, upsertTurn, upsertParticipant, phaseLabel, kindLabels,
-  setText, show, stopOnLeave, startWithRetry, invokeWithRetry, store, autoClearStatus,
+  syncState, countdownText, openStatuses, upsertTurn, upsertParticipant, setText, show, stopOnLeave, startWithRetry,
+  autoClearStatus,
 } from "./candidate-interviewer-shared.js";
 import { feedbackView } from "./candidate-feedback.js";
+import { createAnswerBox } from "./candidate-answer.js";
+import { followSeatMoves, otherPageFor, openPage, isLeaving, renderRoundAndClass } from "./room-moves.js";
 
 const $ = id => document.getElementById(id);
 const roomCode = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "").trim().toUpperCase();
 const banner = document.querySelector("[data-testid=reconnecting]");
-const answer = $("answer");
+
+const fragmentToken = tokenFromFragment();
+if (fragmentToken && roomCode) tokens.set(roomCode, fragmentToken);
+stripFragment();
 
 let connection = null;
-let token = roomCode ? tokens.get(roomCode) : null;
+let token = roomCode ? fragmentToken || tokens.get(roomCode) : null;
 const clock = new ServerClock();
 let state = null;
-let shownTurnId = null;   // the turn whose draft is in the textarea
-let submitting = false;
 let lastFeedbackKey = "";
 const queue = [];
+const answerBox = createAnswerBox({
+  state: () => state,
+  connection: () => connection,
+  isCandidate: () => isCandidate(),
+  render: () => render(),
+  sync: () => sync(),
+});
 
 autoClearStatus();
 setText($("join-code-display"), roomCode);
@@ -90,7 +99,7 @@ function connect() {
     render();
     announce(`New question: ${turn.questionText}`);
     acknowledge(state.currentTurn);
-    if (isCandidate() && !answer.disabled) answer.focus();
+    answerBox.focus();
   }));
   connection.on("QuestionDelivered", handle(turn => { upsertTurn(state, turn); render(); }));
   connection.on("AnswerSubmitted", handle(turn => { upsertTurn(state, turn); render(); }));
@@ -120,6 +129,7 @@ function connect() {
     announce("The interview has ended.");
     sync();
   }));
+  followSeatMoves(connection, { token, state: () => state, resync: sync });
 
   connection.onreconnecting(() => show(banner, true));
   connection.onreconnected(async () => {
@@ -153,6 +163,12 @@ async function sync() {
     const fresh = await syncState(connection, clock);
     fresh.turns ??= [];
     fresh.participants ??= [];
+    const elsewhere = otherPageFor(fresh, token, "candidate");
+    if (elsewhere) {
+      tokens.set(fresh.roomId, token);
+      openPage(elsewhere, "You are the interviewer in this room; opening the interviewer page.");
+      return;
+    }
     const previous = state;
     state = fresh;
     if (previous) for (const turn of previous.turns) upsertTurn(state, turn);
@@ -182,64 +198,10 @@ async function acknowledge(turn) {
   }
 }
 
-// ---- drafts -------------------------------------------------------------------------------------------
-
-const draftKey = turnId => `interviewroom.draft.${turnId}`;
-
-/** The draft of a turn, with the clientRequestId made once per turn so a retried Submit reuses it. */
-function draftFor(turnId) {
-  let draft = store.get(draftKey(turnId));
-  if (!draft || typeof draft !== "object" || !draft.clientRequestId) {
-    draft = { text: typeof draft?.text === "string" ? draft.text : "", clientRequestId: newRequestId() };
-    store.set(draftKey(turnId), draft);
-  }
-  return draft;
-}
-
-answer.addEventListener("input", () => {
-  updateCount();
-  if (!shownTurnId) return;
-  const draft = draftFor(shownTurnId);
-  draft.text = answer.value;
-  store.set(draftKey(shownTurnId), draft);
-});
-
-function updateCount() {
-  setText($("answer-count"), `${answer.value.length.toLocaleString("en")} / 20,000 characters`);
-}
-
-$("answer-form").addEventListener("submit", async event => {
-  event.preventDefault();
-  const turn = state?.currentTurn;
-  if (!turn || !canAnswer(turn) || submitting) return;
-  const draft = draftFor(turn.turnId);
-  draft.text = answer.value;
-  store.set(draftKey(turn.turnId), draft);
-  submitting = true;
-  render();
-  try {
-    const result = await invokeWithRetry(connection, "Submit", [turn.turnId, draft.text, draft.clientRequestId], {
-      onWaiting: () => announce("Connection lost — your answer will be sent as soon as the connection is back.", "error"),
-    });
-    upsertTurn(state, { ...turn, status: "submitted", answerText: draft.text, ...result });
-    store.remove(draftKey(turn.turnId));
-    announce(result.isLate ? "Answer sent (after the deadline, so it is marked late)." : "Answer sent.");
-  } catch (error) {
-    const message = hubMessage(error);
-    announce(message, "error");
-    if (/already submitted|newer question/.test(message)) sync();
-  } finally {
-    submitting = false;
-    render();
-  }
-});
-
 // ---- rendering ----------------------------------------------------------------------------------------
 
-const canAnswer = turn => isCandidate() && !state.endedAt && (openStatuses.has(turn.status) || turn.status === "timeUp");
-
 function render() {
-  if (!state) return;
+  if (!state || isLeaving()) return;
   const candidate = isCandidate();
   const ended = Boolean(state.endedAt);
   const you = state.you ?? {};
@@ -254,87 +216,11 @@ function render() {
   show($("room-ended"), ended);
   $("report-link").href = `/report/${encodeURIComponent(state.roomId)}`;
 
-  renderTurn(candidate, ended);
+  answerBox.renderTurn(candidate, ended);
   renderFeedback();
   renderParticipants();
+  renderRoundAndClass(state, token);
   tick();
-}
-
-function renderTurn(candidate, ended) {
-  const turn = state.currentTurn;
-  const waiting = !ended && (!turn || turn.status === "submitted" || turn.status === "closed");
-  show($("waiting"), waiting);
-  setText($("waiting"), turn && turn.status === "submitted"
-    ? "Waiting for the interviewer's next question…"
-    : "Waiting for the interviewer's question…");
-  show($("turn-card"), Boolean(turn));
-  if (!turn) {
-    shownTurnId = null;
-    return;
-  }
-
-  const meta = [`Question ${turn.ordinal}`, kindLabels[turn.kind] ?? turn.kind];
-  if (turn.topics?.length) meta.push(turn.topics.join(", "));
-  setText($("question-meta"), meta.join(" · "));
-  setText($("question-text"), turn.questionText);
-
-  const open = openStatuses.has(turn.status);
-  show($("timer-box"), !ended && (open || turn.status === "timeUp"));
-  const phase = $("phase");
-  phase.dataset.phase = turn.status;
-  setText(phase, candidate ? candidatePhase(turn) : phaseLabel(turn));
-  show($("time-up"), turn.status === "timeUp" && !ended);
-  setText($("time-up"), candidate
-    ? "Time is up. You can still press Done: a late answer is accepted and marked as late."
-    : "Time is up. The candidate can still send a late answer.");
-
-  // Candidate: the answer box with its draft.
-  const answered = turn.answerText !== undefined && turn.answerText !== null;
-  show($("answer-form"), candidate && (!ended || answered));
-  show($("observer-box"), !candidate);
-  if (candidate) {
-    if (shownTurnId !== turn.turnId) {
-      shownTurnId = turn.turnId;
-      answer.value = answered ? turn.answerText : draftFor(turn.turnId).text;
-      updateCount();
-    } else if (turn.status === "submitted" && turn.answerText != null && answer.value !== turn.answerText) {
-      answer.value = turn.answerText;
-      updateCount();
-    }
-    const writable = canAnswer(turn) && !submitting;
-    answer.disabled = !writable;
-    $("submit-answer").disabled = !writable;
-    setText($("submit-answer"), submitting ? "Sending…" : turn.status === "timeUp" ? "Done (late)" : "Done");
-    show($("submit-answer"), !ended && turn.status !== "submitted" && turn.status !== "closed");
-  }
-
-  const submitted = turn.status === "submitted";
-  show($("submitted"), submitted);
-  if (submitted) {
-    const late = turn.isLate ? " It arrived after the deadline, so it is marked late." : "";
-    const time = turn.responseTimeMs != null ? ` Response time: ${formatDuration(turn.responseTimeMs)}.` : "";
-    setText($("submitted"), candidate ? `Answer sent.${time}${late}` : `The candidate submitted an answer.${time}${late}`);
-  }
-
-  if (!candidate) {
-    const hasAnswer = turn.answerText !== undefined && turn.answerText !== null;
-    show($("observer-answer"), hasAnswer && turn.answerText !== "");
-    setText($("observer-answer"), hasAnswer ? turn.answerText : "");
-    show($("observer-waiting"), !hasAnswer || turn.answerText === "");
-    setText($("observer-waiting"), hasAnswer ? "The candidate sent an empty answer."
-      : turn.status === "timeUp" ? "No answer — time ran out." : turn.status === "closed" ? "No answer." : "No answer yet.");
-  }
-}
-
-function candidatePhase(turn) {
-  switch (turn.status) {
-    case "asked":
-    case "answering": return "Answering — the clock is running.";
-    case "submitted": return turn.isLate ? "Submitted late." : "Submitted.";
-    case "timeUp": return "Time is up.";
-    case "closed": return "Closed: the interview ended before an answer was sent.";
-    default: return turn.status;
-  }
 }
 
 function renderFeedback() {

@@ -27,10 +27,13 @@ export async function api(path, { method = "GET", token, body, accept = "applica
 /** Reconnects for ever: 0, 1, 2, 5 s, then every 10 s (the default gives up after four tries). */
 const retryForever = { nextRetryDelayInMilliseconds: ctx => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 };
 
-/** A hub connection with the room token; the caller wires events, then calls start(). */
-export function hubConnection(token) {
+/**
+ * A hub connection, with the room token when there is one (the matchmaking hub needs none); the caller wires
+ * events, then calls start().
+ */
+export function hubConnection(token, path = "/hubs/interview") {
   return new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/interview", { accessTokenFactory: () => token })
+    .withUrl(path, token ? { accessTokenFactory: () => token } : {})
     .withAutomaticReconnect(retryForever)
     .configureLogging(signalR.LogLevel.Warning)
     .build();
@@ -81,6 +84,11 @@ export const tokens = {
 export function tokenFromFragment() {
   const key = new URLSearchParams(location.hash.slice(1)).get("key");
   return key || null;
+}
+
+/** Takes the fragment out of the address bar and the history entry, so the token is not left on screen. */
+export function stripFragment() {
+  if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
 }
 
 /** Creates an element with text (never HTML) and attributes. */

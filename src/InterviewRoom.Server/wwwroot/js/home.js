@@ -1,4 +1,5 @@
-// Home page: create a room (you become its interviewer) or jump to a room by its code.
+// Home page: create a room (you become its interviewer), jump to a room by its code, find a practice partner,
+// run a class (you become its instructor) or join one by its code.
 import { api, tokens, announce } from "./common.js";
 import { store } from "./candidate-interviewer-shared.js";
 
@@ -38,4 +39,46 @@ joinForm.addEventListener("submit", event => {
     return;
   }
   location.assign(`/join/${encodeURIComponent(code)}`);
+});
+
+const classForm = document.getElementById("class-form");
+const joinClassForm = document.getElementById("join-class-form");
+
+classForm.addEventListener("submit", async event => {
+  event.preventDefault();
+  const button = classForm.querySelector("[data-testid=create-class]");
+  const nameInput = document.getElementById("class-name");
+  const name = nameInput.value.trim();
+  const instructorName = document.getElementById("instructor-name").value.trim();
+  if (!name) {
+    announce("Give the class a name.", "error");
+    nameInput.setAttribute("aria-invalid", "true");
+    nameInput.focus();
+    return;
+  }
+  nameInput.removeAttribute("aria-invalid");
+  const body = { name };
+  if (instructorName) body.instructorName = instructorName;
+  button.disabled = true;
+  announce("Creating the class…");
+  try {
+    const created = await api("/api/classes", { method: "POST", body });
+    announce("Class created. Opening its dashboard…");
+    location.assign(`/class/${encodeURIComponent(created.classId)}#key=${encodeURIComponent(created.instructorToken)}`);
+  } catch (error) {
+    announce(`Could not create the class: ${error.message}`, "error");
+    button.disabled = false;
+  }
+});
+
+joinClassForm.addEventListener("submit", event => {
+  event.preventDefault();
+  const input = document.getElementById("join-class-code");
+  const code = input.value.replace(/\s+/g, "").toUpperCase();
+  if (!code) {
+    announce("Enter the class code your instructor gave you.", "error");
+    input.focus();
+    return;
+  }
+  location.assign(`/class/join/${encodeURIComponent(code)}`);
 });

@@ -70,6 +70,8 @@ export function createBank(ctx) {
   }
 
   const askedIds = () => new Set((ctx.state?.turns ?? []).map(t => t.questionId));
+  // Asked to the current candidate before (also in an earlier round or another room of a class): Ask refuses these.
+  const askedBefore = () => new Set(ctx.state?.askedBefore ?? []);
   const plannedIds = () => new Set(plan.map(p => p.questionId));
 
   function matchesKindTopic(q) {
@@ -93,8 +95,9 @@ export function createBank(ctx) {
     if (!loaded) return;
     const needle = search.value.trim().toLowerCase();
     const asked = askedIds();
+    const before = askedBefore();
     const planned = plannedIds();
-    const key = JSON.stringify([needle, kind.value, topic.value, [...asked], [...planned], ctx.ended, ctx.asking]);
+    const key = JSON.stringify([needle, kind.value, topic.value, [...asked], [...before], [...planned], ctx.ended, ctx.asking]);
     if (!force && key === lastBankKey) return;
     lastBankKey = key;
 
@@ -105,15 +108,17 @@ export function createBank(ctx) {
       : found.length > MAX_SHOWN
         ? `${found.length} questions match; showing the first ${MAX_SHOWN}. Narrow the search to see the rest.`
         : found.length === 1 ? "1 question matches." : `${found.length} questions match.`);
-    results.replaceChildren(...shown.map(q => bankItem(q, asked.has(q.id), planned.has(q.id))));
+    results.replaceChildren(...shown.map(q => bankItem(q, asked.has(q.id), before.has(q.id), planned.has(q.id))));
   }
 
-  function bankItem(q, isAsked, isPlanned) {
+  function bankItem(q, isAsked, isAskedBefore, isPlanned) {
     const badges = [
       el("span", { className: "tag tag-kind", text: kindLabels[q.kind] ?? q.kind }),
       ...(q.topics ?? []).map(t => el("span", { className: "tag", text: t })),
       el("span", { className: "tag tag-time", text: formatSeconds(q.defaultTimeLimitSeconds), attrs: { title: "Default time box" } }),
-      isAsked ? el("span", { className: "tag tag-asked", text: "Asked", attrs: { "data-testid": "bank-asked" } }) : null,
+      isAskedBefore
+        ? el("span", { className: "tag tag-asked-before", text: "Already asked", attrs: { "data-testid": "bank-already-asked", title: "The candidate was already asked this question" } })
+        : isAsked ? el("span", { className: "tag tag-asked", text: "Asked in this room", attrs: { "data-testid": "bank-asked" } }) : null,
       isPlanned ? el("span", { className: "tag tag-planned", text: "In plan" }) : null,
     ];
     const flags = [];
@@ -132,11 +137,12 @@ export function createBank(ctx) {
     const askNow = el("button", {
       className: "btn btn-small btn-primary",
       text: "Ask now",
-      attrs: { type: "button", "data-testid": "ask-now", "aria-label": `Ask now: question ${q.number}`, disabled: ctx.ended || ctx.asking || !ctx.state },
+      attrs: { type: "button", "data-testid": "ask-now", "aria-label": `Ask now: question ${q.number}`,
+        disabled: ctx.ended || ctx.asking || !ctx.state || isAskedBefore },
     });
     askNow.addEventListener("click", () => askNowClicked(q));
     return el("li", {
-      className: `bank-item${isAsked ? " is-asked" : ""}`,
+      className: `bank-item${isAsked || isAskedBefore ? " is-asked" : ""}`,
       attrs: { "data-testid": "bank-question", "data-question-id": q.id, "data-number": q.number, "data-kind": q.kind },
     }, [
       el("p", { className: "bank-text" }, [el("span", { className: "bank-number", text: `#${q.number} ` }), document.createTextNode(q.text)]),
@@ -182,8 +188,9 @@ export function createBank(ctx) {
       return;
     }
     const asked = askedIds();
+    const before = askedBefore();
     const planned = plannedIds();
-    const candidates = questions.filter(q => matchesKindTopic(q) && !asked.has(q.id) && !planned.has(q.id));
+    const candidates = questions.filter(q => matchesKindTopic(q) && !asked.has(q.id) && !before.has(q.id) && !planned.has(q.id));
     if (!candidates.length) {
       announce("No question left that matches the kind and topic filters and is not asked or planned yet.", "error");
       return;
@@ -192,13 +199,19 @@ export function createBank(ctx) {
     addToPlan(pick);
   }
 
+  /** The first plan item the candidate can still be asked; the ones already asked stay in the plan, marked. */
+  const nextInPlan = () => plan.find(item => !askedBefore().has(item.questionId));
+
   async function askNext() {
-    const first = plan[0];
-    if (!first) return;
+    const first = nextInPlan();
+    if (!first) {
+      if (plan.length) announce("The candidate was already asked every question in the plan; add another.", "error");
+      return;
+    }
     const seconds = validSeconds(first.seconds);
     if (seconds == null) {
       announce("The first plan item's time box must be a whole number of seconds from 3 to 3600.", "error");
-      planList.querySelector("[data-testid=plan-seconds]")?.focus();
+      planList.querySelector(`[data-question-id="${first.questionId}"] [data-testid=plan-seconds]`)?.focus();
       return;
     }
     if (await ctx.ask(first.questionId, seconds)) {
@@ -217,12 +230,13 @@ export function createBank(ctx) {
   }
 
   function renderPlan(force = false) {
-    const key = JSON.stringify([plan, loaded, ctx.ended, ctx.asking, [...askedIds()]]);
+    const key = JSON.stringify([plan, loaded, ctx.ended, ctx.asking, [...askedIds()], [...askedBefore()]]);
     if (!force && key === lastPlanKey) return;
     // Do not rebuild while someone is typing a time box: it would steal the focus.
     if (!force && planList.contains(document.activeElement) && document.activeElement.tagName === "INPUT") return;
     lastPlanKey = key;
     const asked = askedIds();
+    const before = askedBefore();
     show($("plan-empty"), plan.length === 0);
     planList.replaceChildren(...plan.map((item, index) => {
       const q = byId.get(item.questionId);
@@ -250,13 +264,15 @@ export function createBank(ctx) {
         (planList.querySelector("[data-testid=plan-remove]") ?? $("pick-for-me")).focus();
       });
       return el("li", {
-        className: `plan-item${asked.has(item.questionId) ? " is-asked" : ""}`,
+        className: `plan-item${asked.has(item.questionId) || before.has(item.questionId) ? " is-asked" : ""}`,
         attrs: { "data-testid": "plan-item", "data-question-id": item.questionId, "data-number": q?.number },
       }, [
         el("p", { className: "plan-text" }, [
           el("span", { className: "bank-number", text: q ? `#${q.number} ` : "" }),
           document.createTextNode(q ? q.text : loaded ? `Question ${item.questionId} (no longer in the bank)` : "Loading…"),
-          asked.has(item.questionId) ? el("span", { className: "tag tag-asked", text: "Asked already" }) : null,
+          before.has(item.questionId)
+            ? el("span", { className: "tag tag-asked-before", text: "Already asked: Ask next skips it", attrs: { "data-testid": "plan-already-asked" } })
+            : asked.has(item.questionId) ? el("span", { className: "tag tag-asked", text: "Asked in this room" }) : null,
         ]),
         el("div", { className: "plan-controls" }, [
           el("div", { className: "field field-inline" }, [el("label", { text: "Time box (seconds)", attrs: { for: inputId } }), input]),
@@ -268,7 +284,7 @@ export function createBank(ctx) {
   }
 
   function syncAskNext() {
-    $("ask-next").disabled = plan.length === 0 || ctx.ended || ctx.asking || !ctx.state;
+    $("ask-next").disabled = !nextInPlan() || ctx.ended || ctx.asking || !ctx.state;
     $("pick-for-me").disabled = ctx.ended;
   }
 

@@ -1,14 +1,16 @@
 // The interviewer's room (/room/{roomId}#key=…): share, participants, bank and plan, the live turn,
-// the rubric score, history and the end. Everything is drawn from GetState plus the hub's events.
+// the rubric score, history, swapping roles and the end. Everything is drawn from GetState plus the hub's events;
+// a key that is not (or no longer) the interviewer's goes on to the candidate page.
+import { hubConnection, hubMessage, ServerClock, tokens, tokenFromFragment, el, announce } from "./common.js";
 import {
-  hubConnection, hubMessage, ServerClock, tokens, tokenFromFragment, el, announce, formatDuration,
-} from "./common.js";
-import {
-  syncState, countdownText, openStatuses, upsertTurn, upsertParticipant, phaseLabel, kindLabels,
+  syncState, countdownText, openStatuses, upsertTurn, upsertParticipant,
   setText, show, stopOnLeave, startWithRetry, invokeWithRetry, remainingMs, copyFrom, autoClearStatus, store,
 } from "./candidate-interviewer-shared.js";
 import { createBank, formatSeconds } from "./interviewer-bank.js";
 import { createRubric } from "./interviewer-rubric.js";
+import { createTurnViews } from "./interviewer-turns.js";
+import { createSwap } from "./interviewer-swap.js";
+import { followSeatMoves, otherPageFor, openPage, isLeaving, renderRoundAndClass } from "./room-moves.js";
 
 const $ = id => document.getElementById(id);
 const roomId = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
@@ -29,6 +31,7 @@ const ctx = {
   asking: false,
   ask,
   render,
+  sync,
   selectedTurn() {
     const turns = ctx.state?.turns ?? [];
     return turns.find(t => t.turnId === ctx.selectedTurnId) ?? ctx.state?.currentTurn ?? null;
@@ -62,6 +65,8 @@ function main() {
 
   ctx.bank = createBank(ctx);
   ctx.rubric = createRubric(ctx);
+  ctx.turns = createTurnViews(ctx);
+  ctx.swap = createSwap(ctx);
   wireEnd();
 
   const connection = hubConnection(token);
@@ -73,7 +78,12 @@ function main() {
   };
   ctx.flushQueue = () => { while (queue.length) queue.shift()(); };
 
-  connection.on("QuestionAsked", handle(turn => { upsertTurn(ctx.state, turn); ctx.selectedTurnId = null; render(); }));
+  connection.on("QuestionAsked", handle(turn => {
+    upsertTurn(ctx.state, turn);
+    noteAsked(turn.questionId);
+    ctx.selectedTurnId = null;
+    render();
+  }));
   connection.on("QuestionDelivered", handle(turn => { upsertTurn(ctx.state, turn); render(); }));
   connection.on("AnswerSubmitted", handle(turn => {
     upsertTurn(ctx.state, turn);
@@ -103,6 +113,7 @@ function main() {
     announce("The interview has ended.");
     sync(); // the open turn, if any, is closed now
   }));
+  followSeatMoves(connection, { token, state: () => ctx.state, resync: sync });
 
   connection.onreconnecting(() => show(document.querySelector("[data-testid=reconnecting]"), true));
   connection.onreconnected(async () => {
@@ -142,10 +153,11 @@ async function sync() {
     const state = await syncState(ctx.connection, ctx.clock);
     state.turns ??= [];
     state.participants ??= [];
-    if (state.you?.role !== "interviewer") {
-      announce("This key belongs to a candidate or observer; opening the candidate page.", "error");
+    state.askedBefore ??= [];
+    const elsewhere = otherPageFor(state, ctx.token, "interviewer");
+    if (elsewhere) {
       tokens.set(state.roomCode, ctx.token);
-      location.replace(`/join/${encodeURIComponent(state.roomCode)}`);
+      openPage(elsewhere, `You are ${state.you?.role === "candidate" ? "the candidate" : "an observer"} in this room; opening the candidate page.`);
       return;
     }
     const previous = ctx.state;
@@ -168,8 +180,10 @@ async function ask(questionId, seconds) {
   try {
     const turn = await ctx.connection.invoke("Ask", questionId, seconds);
     upsertTurn(ctx.state, turn);
+    noteAsked(turn.questionId);
     ctx.selectedTurnId = null;
     announce(`Question ${turn.ordinal} sent with a ${formatSeconds(turn.timeLimitSeconds)} time box.`);
+    refreshAskedBefore();
     return true;
   } catch (error) {
     if (ctx.connection.state !== signalR.HubConnectionState.Connected) {
@@ -184,11 +198,28 @@ async function ask(questionId, seconds) {
   }
 }
 
+/** The candidate has now been asked this question: the bank marks it, and Ask would refuse it again. */
+function noteAsked(questionId) {
+  if (ctx.state && !ctx.state.askedBefore.includes(questionId)) ctx.state.askedBefore.push(questionId);
+}
+
+/** After each question, the server's own list of what this candidate was already asked (also in other rooms of a class). */
+async function refreshAskedBefore() {
+  try {
+    const fresh = await ctx.connection.invoke("GetState");
+    if (!ctx.state || !fresh.askedBefore) return;
+    ctx.state.askedBefore = fresh.askedBefore;
+    ctx.bank.renderAll();
+  } catch {
+    // Not needed to go on: the list was already updated locally, and every reconnect reads it again.
+  }
+}
+
 // ---- rendering ----------------------------------------------------------------------------------------
 
 function render() {
   const state = ctx.state;
-  if (!state) return;
+  if (!state || isLeaving()) return;
   ctx.ended = Boolean(state.endedAt);
   document.body.classList.toggle("room-is-ended", ctx.ended);
 
@@ -199,11 +230,13 @@ function render() {
   renderShare(state.roomCode);
 
   renderParticipants();
-  renderCurrent();
+  ctx.turns.renderCurrent();
   ctx.rubric.render();
-  renderHistory();
+  ctx.turns.renderHistory();
   ctx.bank.renderAll();
   renderEnded();
+  renderRoundAndClass(state, ctx.token);
+  ctx.swap.render();
   tick();
 }
 
@@ -229,102 +262,6 @@ function renderParticipants() {
     el("span", { className: "person-presence", text: p.online ? "online" : "offline", attrs: { "data-testid": "participant-presence" } }),
   ])));
   if (!ctx.state.participants.length) list.replaceChildren(el("li", { className: "muted", text: "Nobody yet." }));
-}
-
-function turnMeta(turn) {
-  const number = ctx.bank.numberOf(turn.questionId);
-  const parts = [`Question ${turn.ordinal}`];
-  if (number != null) parts.push(`bank #${number}`);
-  parts.push(kindLabels[turn.kind] ?? turn.kind);
-  if (turn.topics?.length) parts.push(turn.topics.join(", "));
-  parts.push(`time box ${formatSeconds(turn.timeLimitSeconds)}`);
-  return parts.join(" · ");
-}
-
-function renderCurrent() {
-  const turn = ctx.state.currentTurn;
-  show($("turn-empty"), !turn);
-  show($("turn-body"), Boolean(turn));
-  if (!turn) return;
-  setText($("turn-meta"), turnMeta(turn));
-  setText($("turn-question"), turn.questionText);
-  const phase = $("turn-phase");
-  setText(phase, phaseLabel(turn));
-  phase.dataset.phase = turn.status;
-  setText($("turn-response-time"), turn.responseTimeMs != null
-    ? `${formatDuration(turn.responseTimeMs)}${turn.isLate ? " (late)" : ""}`
-    : "—");
-
-  const hasAnswer = turn.answerText !== undefined && turn.answerText !== null;
-  show($("turn-answer"), hasAnswer && turn.answerText !== "");
-  setText($("turn-answer"), hasAnswer ? turn.answerText : "");
-  show($("turn-answer-empty"), !hasAnswer);
-  setText($("turn-answer-empty"), emptyAnswerText(turn));
-  if (hasAnswer && turn.answerText === "") {
-    show($("turn-answer-empty"), true);
-    setText($("turn-answer-empty"), "The candidate sent an empty answer.");
-  }
-
-  const info = turn.interviewer;
-  setText($("turn-reference-answer"), info?.referenceAnswer || "No reference answer in the bank for this question; see the guidance.");
-  const guidance = info?.guidance ?? [];
-  $("turn-guidance").replaceChildren(...(guidance.length
-    ? guidance.map(g => el("li", {}, [el("strong", { text: `${guidanceLabel(g.kind)}: ` }), document.createTextNode(g.text)]))
-    : [el("li", { className: "muted", text: "No guidance for this question." })]));
-}
-
-function emptyAnswerText(turn) {
-  if (ctx.ended) return "No answer.";
-  switch (turn.status) {
-    case "timeUp": return "No answer — time ran out. A late answer can still arrive.";
-    case "closed": return "No answer: the room ended.";
-    default: return "No answer yet.";
-  }
-}
-
-function guidanceLabel(kind) {
-  return { lookFor: "Look for", redFlag: "Red flag", whatToExpect: "What to expect", interviewerWants: "What the interviewer wants", other: "Guidance" }[kind] ?? kind;
-}
-
-function overallText(turn) {
-  const score = turn.interviewer?.score;
-  if (!score) return "not scored";
-  if (score.notAssessed) return "not assessed";
-  return score.overall != null ? `score ${score.overall} / 5` : "scored";
-}
-
-function renderHistory() {
-  const turns = ctx.state.turns;
-  show($("history-empty"), turns.length === 0);
-  const selected = ctx.selectedTurn();
-  const items = [...turns].reverse().map(turn => {
-    const isSelected = selected?.turnId === turn.turnId;
-    const button = el("button", {
-      className: "history-button",
-      attrs: { type: "button", "data-testid": "history-select", "aria-current": isSelected ? "true" : null },
-    }, [
-      el("span", { className: "history-title" }, [
-        el("span", { className: "history-ordinal", text: `${turn.ordinal}.` }),
-        el("span", { text: turn.questionText }),
-      ]),
-      el("span", {
-        className: "history-meta",
-        text: [phaseLabel(turn), turn.responseTimeMs != null ? formatDuration(turn.responseTimeMs) : null, overallText(turn),
-          turn.feedback ? "feedback shown" : null].filter(Boolean).join(" · "),
-      }),
-    ]);
-    button.addEventListener("click", () => {
-      ctx.selectedTurnId = turn.turnId === ctx.state.currentTurn?.turnId ? null : turn.turnId;
-      render();
-      announce(`Scoring question ${turn.ordinal}.`);
-      if (window.matchMedia("(max-width: 899px)").matches) $("rubric").scrollIntoView({ block: "start" });
-    });
-    return el("li", {
-      className: `history-item${isSelected ? " is-selected" : ""}`,
-      attrs: { "data-testid": "history-turn", "data-turn-id": turn.turnId, "data-ordinal": turn.ordinal, "data-status": turn.status },
-    }, [button]);
-  });
-  $("turn-history").replaceChildren(...items);
 }
 
 function renderEnded() {
