@@ -48,6 +48,7 @@ public sealed class PageQualityTests(InterviewRoomFactory factory, Chromium chro
     {
         await using var person = await Person.OpenAsync(chromium, factory.BaseAddress, "keyboard");
         await person.Page.GotoAsync("/");
+        await Expect(person.ById("create-room")).ToBeEnabledAsync(); // what a person sees before they can submit
         await person.ById("interviewer-name").FocusAsync();
         await person.Page.Keyboard.TypeAsync("Ada");
         await person.Page.Keyboard.PressAsync("Tab");

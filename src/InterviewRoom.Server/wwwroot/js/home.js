@@ -82,3 +82,9 @@ joinClassForm.addEventListener("submit", event => {
   }
   location.assign(`/class/join/${encodeURIComponent(code)}`);
 });
+
+// The buttons start disabled in the HTML: pressing Enter before this module has run would submit the form
+// natively, reloading the page and dropping what was typed. Now the handlers are attached, allow it.
+for (const form of [createForm, joinForm, classForm, joinClassForm]) {
+  form.querySelector("button[type=submit]").disabled = false;
+}
