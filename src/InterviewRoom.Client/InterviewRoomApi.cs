@@ -41,6 +41,13 @@ public sealed class InterviewRoomApi(HttpClient http)
         return await ReadAsync<List<QuestionDto>>(response, cancellationToken);
     }
 
+    /// <summary>The bank's kinds and topics; no token needed.</summary>
+    public async Task<BankFacetsDto> GetFacetsAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync("api/questions/facets", cancellationToken);
+        return await ReadAsync<BankFacetsDto>(response, cancellationToken);
+    }
+
     public async Task<RoomReport> GetReportAsync(Guid roomId, string token, CancellationToken cancellationToken = default)
     {
         using var request = Authorized(HttpMethod.Get, $"api/rooms/{roomId}/report", token);

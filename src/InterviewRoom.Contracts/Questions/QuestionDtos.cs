@@ -32,3 +32,8 @@ public sealed record Criterion(string Id, string Text, string Source);
 public sealed record RedFlag(string Id, string Text);
 
 public sealed record ScaleAnchor(int Score, string Anchor);
+
+/// <summary>GET /api/questions/facets: the kinds and topic tags the bank has, with how many questions each.</summary>
+public sealed record BankFacetsDto(IReadOnlyList<FacetCount> Kinds, IReadOnlyList<FacetCount> Topics);
+
+public sealed record FacetCount(string Name, int Questions);

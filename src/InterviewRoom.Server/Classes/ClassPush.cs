@@ -54,7 +54,7 @@ internal sealed partial class ClassPush(
                 // One scope per room: a refused ask leaves nothing behind in the next room's unit of work.
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<InterviewService>()
-                    .AskAsync(new Caller(interviewer, room.Id, ParticipantRole.Interviewer), questionId, seconds, cancellationToken);
+                    .AskAsync(new Caller(interviewer, room.Id), questionId, seconds, cancellationToken);
                 asked.Add(room.Id);
             }
             catch (RoomRuleException refused)

@@ -131,6 +131,17 @@ internal sealed partial class ClassService(
 
         LogMoved(session.Id, studentId, roomId);
         await TellSeatsAsync(session.Id, old is null ? [] : [old], seat is null ? [] : [seat], cancellationToken);
+
+        // The people already in those rooms see the student go and arrive.
+        if (old is not null)
+        {
+            await roomNotifier.ParticipantLeft(old.RoomId, new ParticipantView(old.Id, old.Name, old.Role, Online: false));
+        }
+
+        if (seat is not null)
+        {
+            await roomNotifier.ParticipantJoined(seat.RoomId, new ParticipantView(seat.Id, seat.Name, seat.Role, Online: false));
+        }
         return await ChangedAsync(caller, cancellationToken);
     }
 
@@ -208,7 +219,10 @@ internal sealed partial class ClassService(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Everyone whose seat changed hears where they sit now: on the class hub and on their old room's page.</summary>
+    /// <summary>
+    /// Everyone whose seat changed hears where they sit now: on the class hub and on their old room's page. (A new
+    /// room has nobody connected yet, so there is no one to tell about its seats; the dashboard gets ClassChanged.)
+    /// </summary>
     private async Task TellSeatsAsync(Guid classId, IReadOnlyList<Participant> previous, IReadOnlyList<Participant> created, CancellationToken cancellationToken)
     {
         var fresh = await db.Participants.AsNoTracking().Include(p => p.Room)
@@ -217,7 +231,6 @@ internal sealed partial class ClassService(
         foreach (var seat in fresh)
         {
             await notifier.Assigned(seat.PrincipalId!.Value, new AssignedEvent(classId, ClassViews.SeatOf(seat)));
-            await roomNotifier.ParticipantJoined(seat.RoomId, new ParticipantView(seat.Id, seat.Name, seat.Role, Online: false));
         }
 
         foreach (var old in previous)

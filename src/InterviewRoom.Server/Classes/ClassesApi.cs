@@ -36,7 +36,7 @@ internal static partial class ClassesApi
         {
             Id = Guid.CreateVersion7(),
             Name = name,
-            Code = await FreeCodeAsync(db, cancellationToken),
+            Code = await Tokens.FreeJoinCodeAsync(code => db.Classes.AnyAsync(c => c.Code == code, cancellationToken)),
             CodeExpiresAt = now + options.Value.JoinCodeLifetime,
             InstructorName = instructor,
             InstructorTokenHash = Tokens.Hash(token),
@@ -101,18 +101,6 @@ internal static partial class ClassesApi
         return wantsCsv
             ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ClassReportCsv.Write(report)), "text/csv; charset=utf-8", $"class-{classId:N}.csv")
             : TypedResults.Ok(report);
-    }
-
-    private static async Task<string> FreeCodeAsync(InterviewRoomDb db, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var code = Tokens.NewJoinCode();
-            if (!await db.Classes.AnyAsync(c => c.Code == code, cancellationToken))
-            {
-                return code;
-            }
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Class {ClassId} created")]

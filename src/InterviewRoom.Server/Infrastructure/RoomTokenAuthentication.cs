@@ -126,10 +126,10 @@ internal sealed class RoomTokenAuthentication(
 }
 
 /// <summary>
-/// Who is calling, from a validated token: the seat and its room. <see cref="Role"/> is the role when the
-/// connection was made; roles can change (a swap), so every rule reads the role from the database instead.
+/// Who is calling, from a validated token: the seat and its room. Deliberately no role: roles change (a swap)
+/// while a connection stays open, so every rule reads the seat's role from the database (ADR 0008).
 /// </summary>
-internal sealed record Caller(Guid ParticipantId, Guid RoomId, ParticipantRole Role)
+internal sealed record Caller(Guid ParticipantId, Guid RoomId)
 {
     public static Caller From(ClaimsPrincipal user) => TryFrom(user)
         ?? throw RoomRuleException.Forbidden("A room token is required.");
@@ -137,8 +137,7 @@ internal sealed record Caller(Guid ParticipantId, Guid RoomId, ParticipantRole R
     public static Caller? TryFrom(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var participantId)
         && Guid.TryParse(user.FindFirstValue(RoomTokenAuthentication.RoomIdClaim), out var roomId)
-        && Enum.TryParse<ParticipantRole>(user.FindFirstValue(ClaimTypes.Role), out var role)
-            ? new Caller(participantId, roomId, role)
+            ? new Caller(participantId, roomId)
             : null;
 }
 

@@ -15,6 +15,19 @@ internal static class Tokens
     public static string NewJoinCode(int length = 8) =>
         new(RandomNumberGenerator.GetItems<char>(CodeAlphabet, length));
 
+    /// <summary>A new join code that <paramref name="isTaken"/> says nobody uses yet (room and class codes alike).</summary>
+    public static async Task<string> FreeJoinCodeAsync(Func<string, Task<bool>> isTaken)
+    {
+        while (true)
+        {
+            var code = NewJoinCode();
+            if (!await isTaken(code))
+            {
+                return code;
+            }
+        }
+    }
+
     public static string NormalizeJoinCode(string code) => code.Trim().ToUpperInvariant();
 
     public static string Hash(string token) =>

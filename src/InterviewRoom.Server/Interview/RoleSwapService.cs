@@ -15,25 +15,19 @@ namespace InterviewRoom.Server.Interview;
 internal sealed partial class RoleSwapService(
     InterviewRoomDb db, TimeProvider time, RoomNotifier notifier, Presence presence, ILogger<RoleSwapService> logger)
 {
+    /// <summary>
+    /// Swaps the room's interviewer and candidate, once: a second call racing this one finds the round moved on
+    /// and is refused, as are a room without a candidate and a room with a question still open.
+    /// </summary>
     public async Task<RolesSwappedEvent> SwapAsync(Caller caller, CancellationToken cancellationToken)
     {
         var room = await RoomAccess.OpenRoomAsync(db, caller, ParticipantRole.Interviewer, "swap roles", cancellationToken);
-        await SwapRoomAsync(room.Id, caller.ParticipantId, room.Round, cancellationToken);
-        return await AnnounceAsync(room.Id, cancellationToken);
-    }
-
-    /// <summary>
-    /// Swaps the room's interviewer and candidate, once: a second call racing this one finds the round moved on
-    /// and is refused. Throws a user error when the room has no candidate or a question is still open.
-    /// </summary>
-    public async Task SwapRoomAsync(Guid roomId, Guid interviewerId, int round, CancellationToken cancellationToken)
-    {
         var candidate = await db.Participants.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.RoomId == roomId && p.Role == ParticipantRole.Candidate && p.RemovedAt == null, cancellationToken)
+            .SingleOrDefaultAsync(p => p.RoomId == room.Id && p.Role == ParticipantRole.Candidate && p.RemovedAt == null, cancellationToken)
             ?? throw RoomRuleException.Conflict("There is no candidate to swap with yet.");
 
         var now = time.GetUtcNow().UtcDateTime;
-        var latest = await db.Turns.AsNoTracking().Where(t => t.RoomId == roomId)
+        var latest = await db.Turns.AsNoTracking().Where(t => t.RoomId == room.Id)
             .OrderByDescending(t => t.Ordinal).FirstOrDefaultAsync(cancellationToken);
         if (latest is not null && TurnClock.IsOpen(latest) && latest.Deadline > now)
         {
@@ -41,29 +35,27 @@ internal sealed partial class RoleSwapService(
                 $"Question {latest.Ordinal} is still open; swap roles after the answer or the time-up.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var moved = await db.Rooms.Where(r => r.Id == roomId && r.Round == round && r.EndedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Round, r => r.Round + 1), cancellationToken);
-        if (moved == 0)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            throw RoomRuleException.Conflict("The roles were just swapped, or the room ended; reload the room.");
+            var moved = await db.Rooms.Where(r => r.Id == room.Id && r.Round == room.Round && r.EndedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Round, r => r.Round + 1), cancellationToken);
+            if (moved == 0)
+            {
+                throw RoomRuleException.Conflict("The roles were just swapped, or the room ended; reload the room.");
+            }
+
+            // Candidate first: the room never has two candidates, which its unique index would refuse.
+            await db.Participants.Where(p => p.Id == candidate.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.Role, ParticipantRole.Interviewer), cancellationToken);
+            await db.Participants.Where(p => p.Id == caller.ParticipantId)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.Role, ParticipantRole.Candidate), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        // Candidate first: the room never has two candidates, which its unique index would refuse.
-        await db.Participants.Where(p => p.Id == candidate.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Role, ParticipantRole.Interviewer), cancellationToken);
-        await db.Participants.Where(p => p.Id == interviewerId)
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Role, ParticipantRole.Candidate), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        LogSwapped(roomId, round + 1);
-    }
-
-    /// <summary>Pushes <c>RolesSwapped</c> to the room once the swap is committed.</summary>
-    public async Task<RolesSwappedEvent> AnnounceAsync(Guid roomId, CancellationToken cancellationToken)
-    {
-        var room = await db.Rooms.AsNoTracking().Include(r => r.Participants.Where(p => p.RemovedAt == null))
-            .SingleAsync(r => r.Id == roomId, cancellationToken);
-        var swapped = new RolesSwappedEvent(room.Id, room.Round, [.. room.Participants.OrderBy(p => p.JoinedAt).Select(presence.ViewOf)]);
+        LogSwapped(room.Id, room.Round + 1);
+        var seats = await db.Participants.AsNoTracking().Where(p => p.RoomId == room.Id && p.RemovedAt == null)
+            .OrderBy(p => p.JoinedAt).ToListAsync(cancellationToken);
+        var swapped = new RolesSwappedEvent(room.Id, room.Round + 1, [.. seats.Select(presence.ViewOf)]);
         await notifier.RolesSwapped(swapped);
         return swapped;
     }

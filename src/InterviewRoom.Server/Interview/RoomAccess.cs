@@ -47,16 +47,15 @@ internal static class RoomAccess
         InterviewRoomDb db, Caller caller, Guid turnId, string action, CancellationToken cancellationToken)
     {
         var seat = await CurrentSeatAsync(db, caller, cancellationToken);
-        if (seat.Role != ParticipantRole.Interviewer && !await db.Turns.AnyAsync(t => t.InterviewerId == seat.Id, cancellationToken))
+        var turn = await TurnAsync(db, caller, turnId, cancellationToken);
+        if (turn.InterviewerId is { } asker ? asker == seat.Id : seat.Role == ParticipantRole.Interviewer)
         {
-            throw RoomRuleException.Forbidden($"Only the interviewer can {action}.");
+            return (seat.Room!, turn);
         }
 
-        var turn = await TurnAsync(db, caller, turnId, cancellationToken);
-        var asked = turn.InterviewerId is { } asker ? asker == seat.Id : seat.Role == ParticipantRole.Interviewer;
-        return asked
-            ? (seat.Room!, turn)
-            : throw RoomRuleException.Forbidden($"Only the interviewer who asked this question can {action}.");
+        throw RoomRuleException.Forbidden(seat.Role == ParticipantRole.Interviewer
+            ? $"Only the interviewer who asked this question can {action}."
+            : $"Only the interviewer can {action}.");
     }
 
     /// <summary>A turn of the caller's room; a turn id of another room is reported as unknown.</summary>

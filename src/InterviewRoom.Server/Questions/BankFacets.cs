@@ -5,11 +5,6 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace InterviewRoom.Server.Questions;
 
-/// <summary>The kinds and topic tags the bank has, with how many questions each: what the queue and class forms offer.</summary>
-public sealed record BankFacetsDto(IReadOnlyList<FacetCount> Kinds, IReadOnlyList<FacetCount> Topics);
-
-public sealed record FacetCount(string Name, int Questions);
-
 /// <summary>Computed from the bank and kept for a minute: the bank only changes when it is imported or edited.</summary>
 internal sealed class BankFacets(InterviewRoomDb db, IMemoryCache cache)
 {

@@ -17,7 +17,8 @@ internal sealed class RoomFactory(InterviewRoomDb db, TimeProvider time, IOption
         var room = new Room
         {
             Id = Guid.CreateVersion7(),
-            Code = await FreeJoinCodeAsync(cancellationToken),
+            Code = await Tokens.FreeJoinCodeAsync(async code =>
+                db.Rooms.Local.Any(r => r.Code == code) || await db.Rooms.AnyAsync(r => r.Code == code, cancellationToken)),
             Title = title,
             CreatedAt = now,
             CodeExpiresAt = now + options.Value.JoinCodeLifetime,
@@ -51,17 +52,4 @@ internal sealed class RoomFactory(InterviewRoomDb db, TimeProvider time, IOption
     /// <summary>The page a seat opens: the interviewer's room page, or the candidate and observer page.</summary>
     public static string PagePath(Room room, ParticipantRole role) =>
         role == ParticipantRole.Interviewer ? $"/room/{room.Id}" : $"/join/{room.Code}";
-
-    private async Task<string> FreeJoinCodeAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var code = Tokens.NewJoinCode();
-            if (!await db.Rooms.AnyAsync(r => r.Code == code, cancellationToken)
-                && !db.Rooms.Local.Any(r => r.Code == code))
-            {
-                return code;
-            }
-        }
-    }
 }

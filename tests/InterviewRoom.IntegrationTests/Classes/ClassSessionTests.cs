@@ -11,6 +11,7 @@ using C = InterviewRoom.Contracts.Classes.ClassHubNames;
 
 namespace InterviewRoom.IntegrationTests.Classes;
 
+[Collection(HeavyLoad.Name)]
 public sealed class ClassSessionTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly InterviewRoomFactory factory = new(null, new Dictionary<string, string?>
@@ -175,6 +176,40 @@ public sealed class ClassSessionTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.NotNull((await prof.GetStateAsync()).EndedAt);
         var join = await factory.Http().PostAsJsonAsync($"api/classes/{created.ClassCode}/join", new JoinClassRequest("Late"));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, join.StatusCode);
+    }
+
+    [Fact]
+    public async Task MoveStudent_IntoAnotherRoom_BothRoomsHearIt_AndTheSameTokenOpensTheNewSeat()
+    {
+        var (_, students, instructor) = await ClassAsync(4);
+        var state = await instructor.InvokeAsync<ClassState>(C.Methods.PairStudents, OddStudent.Observer);
+        var (roomA, roomB) = (state.Rooms[0], state.Rooms[1]);
+        var mover = students.Single(s => s.StudentId == state.Students.Single(x => x.RoomId == roomA.RoomId && x.Role == ParticipantRole.Candidate).StudentId);
+        var interviewerOf = (ClassRoomView room) => students.Single(s => s.StudentId == state.Students.Single(x => x.RoomId == room.RoomId && x.Role == ParticipantRole.Interviewer).StudentId);
+
+        var hostA = Track(factory.Hub(interviewerOf(roomA).Token));
+        var hostB = Track(factory.Hub(interviewerOf(roomB).Token));
+        var (pushedA, pushedB) = (Pushed.To(hostA), Pushed.To(hostB));
+        var oldPage = Track(factory.Hub(mover.Token));
+        var moved = new Recorder<SeatMovedEvent>();
+        oldPage.SeatMoved += moved.Add;
+        await Task.WhenAll(hostA.StartAsync(), hostB.StartAsync(), oldPage.StartAsync());
+
+        // Room B has a candidate already: that seat is refused, an observer seat is not.
+        await HubAssert.RefusedAsync(
+            () => instructor.InvokeAsync<ClassState>(C.Methods.MoveStudent, mover.StudentId, (Guid?)roomB.RoomId, ParticipantRole.Candidate),
+            "That room already has a candidate; move them out first.");
+        await instructor.InvokeAsync<ClassState>(C.Methods.MoveStudent, mover.StudentId, (Guid?)roomB.RoomId, ParticipantRole.Observer);
+
+        var notice = await moved.NextAsync();
+        Assert.Equal((roomB.RoomId, (ParticipantRole?)ParticipantRole.Observer), (notice.RoomId, notice.Role));
+        Assert.Equal(ParticipantRole.Observer, (await pushedB.Joined.NextAsync(p => p.Name == state.Students.Single(x => x.StudentId == mover.StudentId).Name)).Role);
+        await pushedA.Left.NextAsync(p => p.Role == ParticipantRole.Candidate);
+
+        var newPage = Track(factory.Hub(mover.Token));
+        var there = await newPage.StartAsync();
+        Assert.Equal((roomB.RoomId, ParticipantRole.Observer), (there.RoomId, there.You.Role));
+        Assert.DoesNotContain((await hostA.GetStateAsync()).Participants, p => p.Role == ParticipantRole.Candidate);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ using M = InterviewRoom.Contracts.Matchmaking.MatchmakingHubNames;
 
 namespace InterviewRoom.IntegrationTests.Matchmaking;
 
+[Collection(HeavyLoad.Name)]
 public sealed class QueueTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly InterviewRoomFactory factory = new(null, new Dictionary<string, string?> { ["Matchmaking:MaxWait"] = "00:00:05" });
@@ -147,6 +148,16 @@ public sealed class QueueTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(ParticipantRole.Interviewer, (await first.Paired.NextAsync()).Role);
         Assert.Equal(1, await factory.WithDbAsync(db => db.QueueTickets.CountAsync(t => t.Status == QueueTicketStatus.Waiting)));
         Assert.Empty(second.Paired.All);
+    }
+
+    [Fact]
+    public async Task Facets_ListTheBanksKindsAndTopics_WithoutAToken()
+    {
+        var facets = await factory.Api().GetFacetsAsync();
+
+        Assert.Equal(200, facets.Kinds.Sum(k => k.Questions));
+        Assert.Contains(facets.Kinds, k => k is { Name: "technical", Questions: 151 });
+        Assert.Contains(facets.Topics, t => t.Name == "databases" && t.Questions > 0);
     }
 
     [Theory]

@@ -49,7 +49,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         var (room, interviewer, candidate, question) = await test.SeedRoomAsync();
         var turn = await AskAsync(room.Id, interviewer.Id, question.Id, seconds: 30);
         test.Clock.Advance(TimeSpan.FromSeconds(29));
-        var result = await WithServiceAsync(s => s.SubmitAsync(new Caller(candidate.Id, room.Id, candidate.Role), turn.TurnId, "answer", "r1", default));
+        var result = await WithServiceAsync(s => s.SubmitAsync(new Caller(candidate.Id, room.Id), turn.TurnId, "answer", "r1", default));
         test.Clock.Advance(TimeSpan.FromSeconds(60));
 
         await Watcher.FireDueAsync(CancellationToken.None);
@@ -66,7 +66,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         test.Clock.Advance(TimeSpan.FromSeconds(12));
         await Watcher.FireDueAsync(CancellationToken.None);
 
-        var result = await WithServiceAsync(s => s.SubmitAsync(new Caller(candidate.Id, room.Id, candidate.Role), turn.TurnId, "late", "r1", default));
+        var result = await WithServiceAsync(s => s.SubmitAsync(new Caller(candidate.Id, room.Id), turn.TurnId, "late", "r1", default));
 
         Assert.True(result.IsLate);
         Assert.Equal(12_000, result.ResponseTimeMs);
@@ -86,7 +86,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
     private DeadlineWatcher Watcher => test.Services.GetRequiredService<DeadlineWatcher>();
 
     private Task<TurnView> AskAsync(Guid roomId, Guid interviewerId, int questionId, int seconds) =>
-        WithServiceAsync(s => s.AskAsync(new Caller(interviewerId, roomId, Contracts.Rooms.ParticipantRole.Interviewer), questionId, seconds, default));
+        WithServiceAsync(s => s.AskAsync(new Caller(interviewerId, roomId), questionId, seconds, default));
 
     private async Task<T> WithServiceAsync<T>(Func<InterviewService, Task<T>> call)
     {

@@ -20,11 +20,11 @@ public sealed class ScoreServiceTests : IAsyncLifetime
     {
         var (room, host, candidate, question) = await test.SeedRoomAsync();
         roomId = room.Id;
-        interviewer = new Caller(host.Id, room.Id, ParticipantRole.Interviewer);
+        interviewer = new Caller(host.Id, room.Id);
         await using var scope = test.Services.CreateAsyncScope();
         var interview = scope.ServiceProvider.GetRequiredService<InterviewService>();
         turnId = (await interview.AskAsync(interviewer, question.Id, 60, default)).TurnId;
-        await interview.SubmitAsync(new Caller(candidate.Id, room.Id, ParticipantRole.Candidate), turnId, "answer", "a1", default);
+        await interview.SubmitAsync(new Caller(candidate.Id, room.Id), turnId, "answer", "a1", default);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class ScoreServiceTests : IAsyncLifetime
         var candidateId = await test.WithDbAsync(db => db.Participants.Where(p => p.Role == ParticipantRole.Candidate).Select(p => p.Id).SingleAsync());
         await using var scope = test.Services.CreateAsyncScope();
         var error = await Assert.ThrowsAsync<RoomRuleException>(() => scope.ServiceProvider.GetRequiredService<ScoreService>()
-            .ScoreAsync(new Caller(candidateId, roomId, ParticipantRole.Candidate), turnId, new ScoreInput("x", Overall: 5), default));
+            .ScoreAsync(new Caller(candidateId, roomId), turnId, new ScoreInput("x", Overall: 5), default));
         Assert.Equal(RuleViolation.Forbidden, error.Violation);
         Assert.Equal(0, await test.WithDbAsync(db => db.Scores.CountAsync()));
     }
