@@ -24,6 +24,10 @@ public sealed class InterviewRoomDb(DbContextOptions<InterviewRoomDb> options) :
 
     public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
 
+    public DbSet<LiveConnection> LiveConnections => Set<LiveConnection>();
+
+    public DbSet<ServerInstance> ServerInstances => Set<ServerInstance>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InterviewRoomDb).Assembly);
 

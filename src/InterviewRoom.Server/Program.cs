@@ -29,7 +29,7 @@ builder.Services.AddOriginCheck();
 builder.Services.AddRooms();
 builder.Services.AddQuestionBank();
 builder.Services.AddReports();
-builder.Services.AddInterview();
+builder.Services.AddInterview(builder.Configuration);
 builder.Services.AddMatchmaking();
 builder.Services.AddClasses();
 

@@ -112,6 +112,32 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                     b.ToTable("ClassStudents");
                 });
 
+            modelBuilder.Entity("InterviewRoom.Data.Entities.LiveConnection", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("ConnectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("nvarchar(96)");
+
+                    b.Property<Guid>("PrincipalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ConnectionId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("PrincipalId");
+
+                    b.ToTable("LiveConnections");
+                });
+
             modelBuilder.Entity("InterviewRoom.Data.Entities.Participant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -418,6 +444,23 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Scores");
+                });
+
+            modelBuilder.Entity("InterviewRoom.Data.Entities.ServerInstance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(96)
+                        .HasColumnType("nvarchar(96)");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ServerInstances");
                 });
 
             modelBuilder.Entity("InterviewRoom.Data.Entities.Turn", b =>

@@ -107,6 +107,32 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                     b.ToTable("ClassStudents");
                 });
 
+            modelBuilder.Entity("InterviewRoom.Data.Entities.LiveConnection", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConnectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrincipalId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConnectionId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("PrincipalId");
+
+                    b.ToTable("LiveConnections");
+                });
+
             modelBuilder.Entity("InterviewRoom.Data.Entities.Participant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -407,6 +433,23 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Scores");
+                });
+
+            modelBuilder.Entity("InterviewRoom.Data.Entities.ServerInstance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ServerInstances");
                 });
 
             modelBuilder.Entity("InterviewRoom.Data.Entities.Turn", b =>

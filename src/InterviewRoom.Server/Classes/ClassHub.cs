@@ -1,5 +1,6 @@
 using InterviewRoom.Contracts.Classes;
 using InterviewRoom.Contracts.Rooms;
+using InterviewRoom.Data;
 using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Interview;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,8 @@ namespace InterviewRoom.Server.Classes;
 /// token, the services check and push. The interviews themselves happen on <c>/hubs/interview</c>.
 /// </summary>
 [Authorize(AuthenticationSchemes = RoomTokenAuthentication.Scheme, Policy = RoomTokenAuthentication.ClassPolicy)]
-internal sealed class ClassHub(ClassService classes, ClassPush push, Presence presence, ClassNotifier notifier) : Hub<IClassClient>
+internal sealed class ClassHub(
+    ClassService classes, ClassPush push, Presence presence, ClassNotifier notifier, InterviewRoomDb db) : Hub<IClassClient>
 {
     private ClassCaller Caller => ClassCaller.From(Context.User!);
 
@@ -25,7 +27,7 @@ internal sealed class ClassHub(ClassService classes, ClassPush push, Presence pr
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, ClassGroups.Instructor(caller.ClassId), Context.ConnectionAborted);
         }
-        else if (presence.Connected(caller.PrincipalId))
+        else if (await presence.ConnectedAsync(db, caller.PrincipalId, Context.ConnectionId, Context.ConnectionAborted))
         {
             await notifier.ClassChanged(caller.ClassId);
         }
@@ -34,7 +36,7 @@ internal sealed class ClassHub(ClassService classes, ClassPush push, Presence pr
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var caller = Caller;
-        if (!caller.IsInstructor && presence.Disconnected(caller.PrincipalId))
+        if (!caller.IsInstructor && await presence.DisconnectedAsync(db, caller.PrincipalId, Context.ConnectionId, CancellationToken.None))
         {
             await notifier.ClassChanged(caller.ClassId);
         }

@@ -33,6 +33,7 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
         var rooms = caller.IsInstructor
             ? await RoomsAsync(db, db.Rooms.Where(r => r.ClassId == session.Id && (r.EndedAt == null || r.EndedAt == session.EndedAt)), cancellationToken)
             : [];
+        var online = await presence.OnlineAsync(db, [.. session.Students.Select(s => s.Id), .. seats.Values.Select(s => s.Id)], cancellationToken);
         var yourSeat = seats.GetValueOrDefault(caller.PrincipalId);
 
         return new ClassState(
@@ -52,7 +53,7 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
                 return new ClassStudentView(
                     s.Id,
                     s.Name,
-                    presence.IsOnline(s.Id) || (seat is not null && presence.IsOnline(seat.Id)),
+                    online.Contains(s.Id) || (seat is not null && online.Contains(seat.Id)),
                     seat?.RoomId,
                     seat?.Role,
                     counts.Count(c => c.Interviewer == s.Id),
@@ -82,12 +83,13 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
     {
         var rooms = await which.AsNoTracking().Include(r => r.Participants).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         var ids = rooms.Select(r => r.Id).ToList();
+        var online = await presence.OnlineAsync(db, rooms.SelectMany(r => r.Participants).Where(p => p.RemovedAt == null).Select(p => p.Id), cancellationToken);
         var turns = (await db.Turns.AsNoTracking().WithDetails().Where(t => ids.Contains(t.RoomId)).ToListAsync(cancellationToken))
             .ToLookup(t => t.RoomId);
-        return [.. rooms.Select(room => ViewOf(room, [.. turns[room.Id].OrderBy(t => t.Ordinal)]))];
+        return [.. rooms.Select(room => ViewOf(room, [.. turns[room.Id].OrderBy(t => t.Ordinal)], online))];
     }
 
-    private ClassRoomView ViewOf(Room room, List<Turn> turns)
+    private static ClassRoomView ViewOf(Room room, List<Turn> turns, HashSet<Guid> online)
     {
         var names = room.Participants.ToDictionary(p => p.Id, p => p.Name);
         var views = turns.Select(t => TurnOf(t, names)).ToList();
@@ -98,7 +100,7 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
             room.Round,
             PhaseOf(room, current),
             TurnViews.Utc(room.EndedAt),
-            [.. room.Participants.Where(p => p.RemovedAt == null).OrderBy(p => p.JoinedAt).Select(presence.ViewOf)],
+            [.. room.Participants.Where(p => p.RemovedAt == null).OrderBy(p => p.JoinedAt).Select(p => Presence.ViewOf(p, online.Contains(p.Id)))],
             current is not null && TurnClock.IsOpen(current) ? views[^1] : null,
             views);
     }

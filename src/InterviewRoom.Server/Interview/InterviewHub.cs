@@ -12,7 +12,7 @@ namespace InterviewRoom.Server.Interview;
 /// </summary>
 [Authorize(AuthenticationSchemes = RoomTokenAuthentication.Scheme, Policy = RoomTokenAuthentication.SeatPolicy)]
 internal sealed class InterviewHub(
-    InterviewService interview, ScoreService scores, RoleSwapService swaps, Presence presence, RoomNotifier notifier)
+    InterviewService interview, ScoreService scores, RoleSwapService swaps, RoomNotifier notifier)
     : Hub<IInterviewClient>
 {
     private Caller Caller => Caller.From(Context.User!);
@@ -21,7 +21,7 @@ internal sealed class InterviewHub(
     {
         var caller = Caller;
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Seat(caller.ParticipantId), Context.ConnectionAborted);
-        if (presence.Connected(caller.ParticipantId))
+        if (await interview.ConnectedAsync(caller, Context.ConnectionId, Context.ConnectionAborted))
         {
             await notifier.ParticipantJoined(caller.RoomId, await interview.ParticipantAsync(caller, Context.ConnectionAborted));
         }
@@ -30,7 +30,7 @@ internal sealed class InterviewHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var caller = Caller;
-        if (presence.Disconnected(caller.ParticipantId))
+        if (await interview.DisconnectedAsync(caller, Context.ConnectionId))
         {
             await notifier.ParticipantLeft(caller.RoomId, await interview.ParticipantAsync(caller, CancellationToken.None));
         }

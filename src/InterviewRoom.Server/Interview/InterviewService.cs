@@ -32,6 +32,7 @@ internal sealed partial class InterviewService(
             .Where(t => t.RoomId == room.Id).OrderBy(t => t.Ordinal)
             .ToListAsync(cancellationToken);
         var views = turns.Select(t => TurnViews.For(t, you.Role)).ToList();
+        var participants = await presence.ViewsAsync(db, room.Participants.OrderBy(p => p.JoinedAt), cancellationToken);
         var candidate = room.Participants.SingleOrDefault(p => p.Role == ParticipantRole.Candidate);
         List<int>? askedBefore = you.Role == ParticipantRole.Interviewer && candidate is not null
             ? await Repeats.AskedBefore(db, candidate).Distinct().ToListAsync(cancellationToken)
@@ -43,8 +44,8 @@ internal sealed partial class InterviewService(
             room.Title,
             TurnViews.Utc(room.CreatedAt),
             TurnViews.Utc(room.EndedAt),
-            presence.ViewOf(you),
-            [.. room.Participants.OrderBy(p => p.JoinedAt).Select(presence.ViewOf)],
+            participants.Single(p => p.ParticipantId == you.Id),
+            participants,
             views.LastOrDefault(),
             views,
             time.GetUtcNow(),
@@ -55,8 +56,19 @@ internal sealed partial class InterviewService(
 
     /// <summary>The caller as others see them (for presence events, moved seats included), without loading the room.</summary>
     public async Task<ParticipantView> ParticipantAsync(Caller caller, CancellationToken cancellationToken) =>
-        presence.ViewOf(await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == caller.ParticipantId, cancellationToken)
-            ?? throw RoomRuleException.Forbidden(RoomAccess.SeatGoneMessage));
+        await presence.ViewAsync(
+            db,
+            await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == caller.ParticipantId, cancellationToken)
+                ?? throw RoomRuleException.Forbidden(RoomAccess.SeatGoneMessage),
+            cancellationToken);
+
+    /// <summary>Presence of the caller's seat: true when this is its first live connection anywhere.</summary>
+    public Task<bool> ConnectedAsync(Caller caller, string connectionId, CancellationToken cancellationToken) =>
+        presence.ConnectedAsync(db, caller.ParticipantId, connectionId, cancellationToken);
+
+    /// <summary>Presence of the caller's seat: true when it has no live connection left anywhere.</summary>
+    public Task<bool> DisconnectedAsync(Caller caller, string connectionId) =>
+        presence.DisconnectedAsync(db, caller.ParticipantId, connectionId, CancellationToken.None);
 
     public async Task<TurnView> AskAsync(Caller caller, int questionId, int timeLimitSeconds, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Server.Interview.Timing;
+using InterviewRoom.Server.ScaleOut;
 using InterviewRoom.Server.Scoring;
 using Microsoft.AspNetCore.SignalR;
 
@@ -12,7 +13,7 @@ internal static class InterviewSetup
     /// <summary>Largest hub message accepted; the answer limit sits well below it, so a long answer gets a clear error.</summary>
     public const long MaxMessageBytes = 256 * 1024;
 
-    public static IServiceCollection AddInterview(this IServiceCollection services)
+    public static IServiceCollection AddInterview(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSignalR(hub =>
             {
@@ -26,9 +27,11 @@ internal static class InterviewSetup
             {
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
                 json.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            });
+            })
+            .AddRedisBackplane(configuration);
         services.AddSingleton<InterviewHubFilter>();
         services.AddSingleton<Presence>();
+        services.AddHostedService<PresenceHeartbeat>();
         services.AddSingleton<DeadlineSignal>();
         services.AddSingleton<DeadlineWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());

@@ -1,67 +1,115 @@
 using InterviewRoom.Contracts.Interview;
+using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterviewRoom.Server.Interview;
 
 /// <summary>
-/// Live connections per participant on this server. Only transitions matter (first connection in, last out),
-/// and an entry is removed at zero so the map stays as small as the set of people online.
+/// Who is online, shared by every server instance: one database row per open connection, counted only while its
+/// instance's heartbeat is fresh. Transitions matter (first connection in, last out); a row is deleted when its
+/// connection closes, so the table stays as small as the set of people online. Callers pass their own
+/// <see cref="InterviewRoomDb"/> (a scoped unit of work); this class only holds the instance's identity.
 /// </summary>
-internal sealed class Presence
+internal sealed class Presence(TimeProvider time)
 {
-    private readonly Dictionary<Guid, int> connections = [];
-    private readonly Lock gate = new();
+    /// <summary>How often an instance says it is alive (<see cref="PresenceHeartbeat"/>).</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(5);
 
-    public int OnlineCount
+    /// <summary>An instance silent this long is dead: its connections no longer count and are swept.</summary>
+    public static readonly TimeSpan InstanceTimeout = TimeSpan.FromSeconds(20);
+
+    private int registered;
+
+    public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <returns>True when this is the principal's first live connection on any instance.</returns>
+    public async Task<bool> ConnectedAsync(InterviewRoomDb db, Guid principalId, string connectionId, CancellationToken cancellationToken)
     {
-        get
+        if (Interlocked.Exchange(ref registered, 1) == 0)
         {
-            lock (gate)
-            {
-                return connections.Count;
-            }
+            await BeatAsync(db, cancellationToken);
+        }
+
+        var connection = new LiveConnection
+        {
+            ConnectionId = connectionId,
+            PrincipalId = principalId,
+            InstanceId = InstanceId,
+            ConnectedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.LiveConnections.Add(connection);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(connection).State = EntityState.Detached;
+        return await Alive(db).CountAsync(c => c.PrincipalId == principalId, cancellationToken) == 1;
+    }
+
+    /// <returns>True when the principal has no live connection left on any instance.</returns>
+    public async Task<bool> DisconnectedAsync(InterviewRoomDb db, Guid principalId, string connectionId, CancellationToken cancellationToken)
+    {
+        var removed = await db.LiveConnections.Where(c => c.ConnectionId == connectionId).ExecuteDeleteAsync(cancellationToken);
+        return removed == 1 && !await Alive(db).AnyAsync(c => c.PrincipalId == principalId, cancellationToken);
+    }
+
+    public async Task<HashSet<Guid>> OnlineAsync(InterviewRoomDb db, IEnumerable<Guid> principalIds, CancellationToken cancellationToken)
+    {
+        var ids = principalIds.Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : [.. await Alive(db).Where(c => ids.Contains(c.PrincipalId)).Select(c => c.PrincipalId).Distinct().ToListAsync(cancellationToken)];
+    }
+
+    public async Task<List<ParticipantView>> ViewsAsync(InterviewRoomDb db, IEnumerable<Participant> participants, CancellationToken cancellationToken)
+    {
+        var list = participants.ToList();
+        var online = await OnlineAsync(db, list.Select(p => p.Id), cancellationToken);
+        return [.. list.Select(p => ViewOf(p, online.Contains(p.Id)))];
+    }
+
+    public async Task<ParticipantView> ViewAsync(InterviewRoomDb db, Participant participant, CancellationToken cancellationToken) =>
+        (await ViewsAsync(db, [participant], cancellationToken))[0];
+
+    public static ParticipantView ViewOf(Participant participant, bool online) =>
+        new(participant.Id, participant.Name, participant.Role, online);
+
+    /// <summary>This instance is alive: insert or refresh its heartbeat row.</summary>
+    public async Task BeatAsync(InterviewRoomDb db, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var beat = await db.ServerInstances.Where(i => i.Id == InstanceId)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.SeenAt, now), cancellationToken);
+        if (beat == 0)
+        {
+            var instance = new ServerInstance { Id = InstanceId, StartedAt = now, SeenAt = now };
+            db.ServerInstances.Add(instance);
+            await db.SaveChangesAsync(cancellationToken);
+            db.Entry(instance).State = EntityState.Detached;
         }
     }
 
-    /// <returns>True when this is the participant's first live connection.</returns>
-    public bool Connected(Guid participantId)
+    /// <summary>
+    /// Deletes the connections of instances that stopped beating (killed, or cut off) and the instances
+    /// themselves; returns the principals who are now offline everywhere because of it.
+    /// </summary>
+    public async Task<List<Guid>> SweepDeadAsync(InterviewRoomDb db, CancellationToken cancellationToken)
     {
-        lock (gate)
+        var cutoff = time.GetUtcNow().UtcDateTime - InstanceTimeout;
+        var dead = await db.ServerInstances.Where(i => i.SeenAt < cutoff && i.Id != InstanceId).Select(i => i.Id).ToListAsync(cancellationToken);
+        if (dead.Count == 0)
         {
-            connections[participantId] = connections.GetValueOrDefault(participantId) + 1;
-            return connections[participantId] == 1;
+            return [];
         }
+
+        var orphans = await db.LiveConnections.Where(c => dead.Contains(c.InstanceId)).Select(c => c.PrincipalId).Distinct().ToListAsync(cancellationToken);
+        await db.LiveConnections.Where(c => dead.Contains(c.InstanceId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ServerInstances.Where(i => dead.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
+        var stillOnline = await OnlineAsync(db, orphans, cancellationToken);
+        return [.. orphans.Where(id => !stillOnline.Contains(id))];
     }
 
-    /// <returns>True when the participant has no live connection left.</returns>
-    public bool Disconnected(Guid participantId)
+    private IQueryable<LiveConnection> Alive(InterviewRoomDb db)
     {
-        lock (gate)
-        {
-            if (!connections.TryGetValue(participantId, out var count))
-            {
-                return false;
-            }
-
-            if (count > 1)
-            {
-                connections[participantId] = count - 1;
-                return false;
-            }
-
-            connections.Remove(participantId);
-            return true;
-        }
-    }
-
-    public ParticipantView ViewOf(Participant participant) =>
-        new(participant.Id, participant.Name, participant.Role, IsOnline(participant.Id));
-
-    public bool IsOnline(Guid participantId)
-    {
-        lock (gate)
-        {
-            return connections.ContainsKey(participantId);
-        }
+        var cutoff = time.GetUtcNow().UtcDateTime - InstanceTimeout;
+        return db.LiveConnections.Where(c => db.ServerInstances.Any(i => i.Id == c.InstanceId && i.SeenAt >= cutoff));
     }
 }

@@ -55,7 +55,7 @@ internal sealed partial class RoleSwapService(
         LogSwapped(room.Id, room.Round + 1);
         var seats = await db.Participants.AsNoTracking().Where(p => p.RoomId == room.Id && p.RemovedAt == null)
             .OrderBy(p => p.JoinedAt).ToListAsync(cancellationToken);
-        var swapped = new RolesSwappedEvent(room.Id, room.Round + 1, [.. seats.Select(presence.ViewOf)]);
+        var swapped = new RolesSwappedEvent(room.Id, room.Round + 1, await presence.ViewsAsync(db, seats, cancellationToken));
         await notifier.RolesSwapped(swapped);
         return swapped;
     }

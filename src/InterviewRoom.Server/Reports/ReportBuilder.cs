@@ -42,7 +42,7 @@ internal sealed class ReportBuilder(InterviewRoomDb db, Presence presence)
             room.Title,
             TurnViews.Utc(room.CreatedAt),
             TurnViews.Utc(room.EndedAt),
-            [.. room.Participants.Where(p => p.RemovedAt is null).OrderBy(p => p.JoinedAt).Select(presence.ViewOf)],
+            await presence.ViewsAsync(db, room.Participants.Where(p => p.RemovedAt is null).OrderBy(p => p.JoinedAt), cancellationToken),
             [.. turns.Select(t =>
             {
                 // Whoever asked a question sees its criteria; after a swap that is each person for their own round.

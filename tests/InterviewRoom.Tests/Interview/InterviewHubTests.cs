@@ -5,6 +5,7 @@ using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Interview;
 using InterviewRoom.Server.Scoring;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -60,7 +61,7 @@ public sealed class InterviewHubTests : IAsyncLifetime
         everyone.Verify(c => c.ParticipantLeft(It.IsAny<ParticipantView>()), Times.Never);
         await second.OnDisconnectedAsync(null);
         everyone.Verify(c => c.ParticipantLeft(It.Is<ParticipantView>(p => p.ParticipantId == candidate.Id && !p.Online)), Times.Once);
-        Assert.Equal(0, test.Services.GetRequiredService<Presence>().OnlineCount);
+        Assert.Equal(0, await test.WithDbAsync(db => db.LiveConnections.CountAsync())); // nothing left behind
     }
 
     [Fact]
@@ -101,7 +102,6 @@ public sealed class InterviewHubTests : IAsyncLifetime
             scope.ServiceProvider.GetRequiredService<InterviewService>(),
             scope.ServiceProvider.GetRequiredService<ScoreService>(),
             scope.ServiceProvider.GetRequiredService<RoleSwapService>(),
-            test.Services.GetRequiredService<Presence>(),
             scope.ServiceProvider.GetRequiredService<RoomNotifier>())
         {
             Context = context.Object,
