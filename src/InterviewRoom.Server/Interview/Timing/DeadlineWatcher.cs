@@ -14,7 +14,7 @@ internal sealed partial class DeadlineWatcher(
     : BackgroundService
 {
     /// <summary>The longest sleep: it bounds how late a deadline set elsewhere (another instance) is seen.</summary>
-    public static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
