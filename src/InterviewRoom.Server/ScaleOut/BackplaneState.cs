@@ -3,25 +3,30 @@ using StackExchange.Redis;
 namespace InterviewRoom.Server.ScaleOut;
 
 /// <summary>
-/// Whether this instance reaches Redis (one multiplexer per hub), from StackExchange.Redis's own connection
-/// events plus a check every second, since a first connection made late raises no event. When every link is back
-/// after an outage, <see cref="Restored"/> fires once: messages between instances were lost meanwhile, so the
-/// hubs drop their connections and every client reconnects and re-reads its state.
+/// Whether this instance reaches Redis. A multiplexer's own flags lag (an idle socket to a dead Redis still
+/// looks connected), so the state comes from a PING over both of each multiplexer's connections (commands and
+/// subscriptions) every second, and at once when StackExchange.Redis reports a failure or a failed publish.
+/// When every link answers again after an outage, <see cref="Restored"/> fires once: messages between
+/// instances were lost meanwhile, so the hubs drop their connections and every client reconnects and
+/// re-reads its state.
 /// </summary>
 internal sealed partial class BackplaneState : IDisposable
 {
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
+
     private readonly List<IConnectionMultiplexer> multiplexers = [];
     private readonly Lock gate = new();
     private readonly TimeProvider time;
     private readonly ILogger<BackplaneState> logger;
-    private readonly ITimer timer;
+    private readonly CancellationTokenSource stop = new();
+    private readonly SemaphoreSlim probeNow = new(0, 1);
     private DateTimeOffset? downSince;
+    private Task? probing;
 
     public BackplaneState(TimeProvider time, ILogger<BackplaneState> logger)
     {
         this.time = time;
         this.logger = logger;
-        timer = time.CreateTimer(_ => Check(null), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
     public event Action? Restored;
@@ -42,30 +47,92 @@ internal sealed partial class BackplaneState : IDisposable
         lock (gate)
         {
             multiplexers.Add(multiplexer);
+            probing ??= Task.Run(ProbeLoopAsync);
         }
 
-        multiplexer.ConnectionFailed += (_, e) => Check(e.FailureType.ToString());
-        multiplexer.ConnectionRestored += (_, _) => Check(null);
-        Check(multiplexer.IsConnected ? null : "not reachable at start");
+        multiplexer.ConnectionFailed += (_, e) => MarkDown(e.FailureType.ToString());
+        if (!multiplexer.IsConnected)
+        {
+            MarkDown("not reachable at start");
+        }
     }
 
-    /// <summary>A publish failed: the link is down even if the multiplexer has not said so yet.</summary>
-    public void PublishFailed(Exception exception) => Check(exception.GetType().Name, forceDown: true);
+    /// <summary>A publish or subscribe failed: treat the link as down until a probe says otherwise.</summary>
+    public void PublishFailed(Exception exception) => MarkDown(exception.GetType().Name);
 
-    public void Dispose() => timer.Dispose();
-
-    private void Check(string? reason, bool forceDown = false)
+    public void Dispose()
     {
+        stop.Cancel();
+        stop.Dispose();
+    }
+
+    private void MarkDown(string reason)
+    {
+        lock (gate)
+        {
+            if (downSince is not null)
+            {
+                return;
+            }
+
+            downSince = time.GetUtcNow();
+        }
+
+        LogDown(reason);
+        try
+        {
+            probeNow.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A probe is already due.
+        }
+    }
+
+    private async Task ProbeLoopAsync()
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await probeNow.WaitAsync(ProbeInterval, stop.Token);
+                await ProbeAsync();
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ProbeAsync()
+    {
+        List<IConnectionMultiplexer> all;
+        lock (gate)
+        {
+            all = [.. multiplexers];
+        }
+
+        bool reachable;
+        try
+        {
+            await Task.WhenAll(all.Select(async m =>
+            {
+                await m.GetDatabase().PingAsync();
+                await m.GetSubscriber().PingAsync();
+            })).WaitAsync(TimeSpan.FromSeconds(2), time);
+            reachable = true;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            reachable = false;
+            MarkDown(exception.GetType().Name);
+        }
+
         TimeSpan? outage = null;
         lock (gate)
         {
-            var down = forceDown || multiplexers.Any(m => !m.IsConnected);
-            if (down && downSince is null)
-            {
-                downSince = time.GetUtcNow();
-                LogDown(reason ?? "disconnected");
-            }
-            else if (!down && downSince is { } since)
+            if (reachable && downSince is { } since)
             {
                 downSince = null;
                 outage = time.GetUtcNow() - since;

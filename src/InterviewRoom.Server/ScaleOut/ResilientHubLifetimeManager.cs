@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
@@ -160,7 +161,17 @@ internal sealed partial class ResilientHubLifetimeManager<THub> : HubLifetimeMan
         var dropped = 0;
         foreach (var connection in connections.Values)
         {
-            connection.Abort();
+            // Not HubConnectionContext.Abort(): that tells the client not to reconnect. Closing the transport
+            // makes a client with automatic reconnect come straight back.
+            if (connection.Features.Get<IConnectionLifetimeNotificationFeature>() is { } lifetime)
+            {
+                lifetime.RequestClose();
+            }
+            else
+            {
+                connection.Abort();
+            }
+
             dropped++;
         }
 
