@@ -16,12 +16,12 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
     public async Task FireDue_BeforeTheDeadline_FiresNothing_AndSleepsUntilTheDeadline()
     {
         var (room, interviewer, candidate, question) = await test.SeedRoomAsync();
-        await AskAsync(room.Id, interviewer.Id, question.Id, seconds: 4);
-        test.Clock.Advance(TimeSpan.FromSeconds(1));
+        await AskAsync(room.Id, interviewer.Id, question.Id, seconds: 3);
+        test.Clock.Advance(TimeSpan.FromSeconds(1.5));
 
         var sleep = await Watcher.FireDueAsync(CancellationToken.None);
 
-        Assert.Equal(TimeSpan.FromSeconds(3), sleep);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), sleep); // under the 2 s cap: exactly until the deadline
         test.Group(RoomGroups.Seat(interviewer.Id)).Verify(c => c.TimeUp(It.IsAny<TurnView>()), Times.Never);
     }
 
