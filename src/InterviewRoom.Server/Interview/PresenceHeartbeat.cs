@@ -14,18 +14,25 @@ internal sealed partial class PresenceHeartbeat(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Presence.HeartbeatInterval, time);
-        do
+        try
         {
-            try
+            do
             {
-                await BeatAndSweepAsync(stoppingToken);
+                try
+                {
+                    await BeatAndSweepAsync(stoppingToken);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogFailed(exception);
+                }
             }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(exception);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 
     public async Task BeatAndSweepAsync(CancellationToken cancellationToken)

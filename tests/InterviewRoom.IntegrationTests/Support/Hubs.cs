@@ -1,16 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InterviewRoom.Client;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewRoom.IntegrationTests.Support;
 
-/// <summary>Plain SignalR connections to the hubs without a typed client (matchmaking, class), as a third-party client would open them.</summary>
+/// <summary>Hub connections for tests: plain ones (matchmaking, class hubs, as a third-party client would open them) and the typed interview client, for any server address.</summary>
 public static class Hubs
 {
     public static HubConnection Connect(this InterviewRoomFactory factory, string path, string? token = null) =>
+        Connect(factory.BaseAddress, path, token);
+
+    /// <summary>A plain connection to the hub at <paramref name="path"/> of the server at <paramref name="baseAddress"/>.</summary>
+    public static HubConnection Connect(Uri baseAddress, string path, string? token = null) =>
         new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.BaseAddress, path.TrimStart('/')), options =>
+            .WithUrl(new Uri(baseAddress, path.TrimStart('/')), options =>
             {
                 if (token is not null)
                 {
@@ -23,6 +30,19 @@ public static class Hubs
                 json.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             })
             .Build();
+
+    /// <summary>The typed interview client for the server at <paramref name="baseAddress"/>, over WebSockets or the transport given.</summary>
+    public static InterviewHubClient Interview(
+        Uri baseAddress, string token, HttpTransportType? transport = null, Action<HttpConnectionOptions>? configure = null) =>
+        InterviewHubClient.Create(baseAddress, token, options =>
+        {
+            if (transport is { } only)
+            {
+                options.Transports = only;
+            }
+
+            configure?.Invoke(options);
+        });
 
     /// <summary>Records every <typeparamref name="T"/> pushed as <paramref name="eventName"/>.</summary>
     public static Recorder<T> Record<T>(this HubConnection connection, string eventName)

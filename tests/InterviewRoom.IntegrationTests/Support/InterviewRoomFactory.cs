@@ -55,15 +55,7 @@ public sealed class InterviewRoomFactory : WebApplicationFactory<Program>
 
     /// <summary>A hub client over WebSockets (the default), or the transport given.</summary>
     public InterviewHubClient Hub(string token, HttpTransportType? transport = null, Action<HttpConnectionOptions>? configure = null) =>
-        InterviewHubClient.Create(BaseAddress, token, options =>
-        {
-            if (transport is { } only)
-            {
-                options.Transports = only;
-            }
-
-            configure?.Invoke(options);
-        });
+        Hubs.Interview(BaseAddress, token, transport, configure);
 
     /// <summary>Runs <paramref name="work"/> against the app's own database.</summary>
     public async Task<T> WithDbAsync<T>(Func<InterviewRoomDb, Task<T>> work)

@@ -2,15 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using InterviewRoom.Client;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewRoom.IntegrationTests.Support;
 
@@ -168,18 +165,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     /// <summary>A hub client over WebSockets (the default), or the transport given.</summary>
     public InterviewHubClient Hub(string token, HttpTransportType? transport = null, Action<HttpConnectionOptions>? configure = null) =>
-        InterviewHubClient.Create(BaseAddress, token, options =>
-        {
-            if (transport is { } only)
-            {
-                options.Transports = only;
-            }
-
-            configure?.Invoke(options);
-        });
+        Hubs.Interview(BaseAddress, token, transport, configure);
 
     /// <summary>A plain SignalR connection to the hub at <paramref name="path"/> (see <see cref="Hubs"/>).</summary>
-    public HubConnection Connect(string path, string? token = null) => HubsAt.Connect(BaseAddress, path, token);
+    public HubConnection Connect(string path, string? token = null) => Hubs.Connect(BaseAddress, path, token);
 
     /// <summary>SIGKILLs the process (and anything it started) and waits until it is gone.</summary>
     public void Kill()
@@ -354,24 +343,4 @@ public sealed partial class ServerProcess : IAsyncDisposable
             return new ServerLayout(project, dll);
         }
     }
-}
-
-/// <summary><see cref="Hubs.Connect"/> for a server at any address (e.g. a <see cref="ServerProcess"/>).</summary>
-public static class HubsAt
-{
-    public static HubConnection Connect(Uri baseAddress, string path, string? token = null) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, path.TrimStart('/')), options =>
-            {
-                if (token is not null)
-                {
-                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                }
-            })
-            .AddJsonProtocol(json =>
-            {
-                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-                json.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            })
-            .Build();
 }
