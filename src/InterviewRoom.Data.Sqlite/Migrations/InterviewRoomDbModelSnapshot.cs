@@ -350,11 +350,23 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Anchors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Criteria")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeedsReview")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("QuestionId")
@@ -363,6 +375,9 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                     b.Property<string>("RedFlags")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reviewed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");

@@ -26,5 +26,8 @@ internal sealed class RubricConfiguration : IEntityTypeConfiguration<Rubric>
         builder.HasIndex(r => new { r.QuestionId, r.Version }).IsUnique();
         builder.Property(r => r.Criteria).IsJson();
         builder.Property(r => r.RedFlags).IsJson();
+        builder.Property(r => r.Anchors).IsJson();
+        builder.Property(r => r.Note).HasMaxLength(2000);
+        builder.Property(r => r.NeedsReview).HasMaxLength(1000);
     }
 }

@@ -47,7 +47,7 @@ internal sealed partial class DatabaseStartup(
 
         var migrated = clock.Elapsed;
         var importer = scope.ServiceProvider.GetRequiredService<QuestionBankImporter>();
-        var result = await importer.ImportSeedAsync(SeedPath(), cancellationToken);
+        var result = await importer.ImportSeedAsync(SeedPath(), ReviewPath(), cancellationToken);
         LogReady(migrated.TotalMilliseconds, (clock.Elapsed - migrated).TotalMilliseconds, result.Added, result.Updated, result.Unchanged, result.KeptEdited);
         readiness.MarkReady();
     }
@@ -60,6 +60,18 @@ internal sealed partial class DatabaseStartup(
         return string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(AppContext.BaseDirectory, "seed", "backend-mock-interview-questions.txt")
             : Path.GetFullPath(configured);
+    }
+
+    /// <summary>The built-in bank's reviewed rubrics; <c>QuestionBank:ReviewPath</c> set to "" imports the builder's rubrics only.</summary>
+    private string? ReviewPath()
+    {
+        var configured = configuration["QuestionBank:ReviewPath"];
+        return configured switch
+        {
+            null => Path.Combine(AppContext.BaseDirectory, "seed", "backend-rubric-review.json"),
+            "" => null,
+            _ => Path.GetFullPath(configured),
+        };
     }
 
     private static void EnsureFolderOf(string? connectionString)

@@ -7,7 +7,7 @@ namespace InterviewRoom.Server.Questions;
 internal static class QuestionMapping
 {
     public static RubricDto ToDto(this Rubric rubric) =>
-        new(rubric.Id, rubric.Version, rubric.Criteria, rubric.RedFlags, ScoreScale.Anchors);
+        new(rubric.Id, rubric.Version, rubric.Criteria, rubric.RedFlags, ScoreScale.Anchors, rubric.Anchors, rubric.Note, rubric.NeedsReview, rubric.Reviewed);
 
     /// <summary>The interviewer's view of a question with its current rubric (the highest version loaded).</summary>
     public static QuestionDto ToDto(this Question question) => new(

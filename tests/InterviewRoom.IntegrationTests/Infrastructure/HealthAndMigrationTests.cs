@@ -62,7 +62,8 @@ public sealed class HealthAndMigrationTests(InterviewRoomFactory factory) : ICla
         await using var scope = factory.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<QuestionBankImporter>();
         var seed = Path.Combine(AppContext.BaseDirectory, "seed", "backend-mock-interview-questions.txt");
-        var result = await importer.ImportSeedAsync(seed, CancellationToken.None);
+        var review = Path.Combine(AppContext.BaseDirectory, "seed", "backend-rubric-review.json");
+        var result = await importer.ImportSeedAsync(seed, review, CancellationToken.None);
 
         Assert.Equal(new ImportResult(0, 0, 199, 1), result);
         var db = scope.ServiceProvider.GetRequiredService<InterviewRoomDb>();

@@ -6,7 +6,7 @@ namespace InterviewRoom.Tests.Questions;
 public sealed class RubricBuilderTests
 {
     private static RubricContent RubricOf(int number) =>
-        RubricBuilder.Build(SeedQuestions.Q(number).ReferenceAnswer, SeedQuestions.Q(number).Guidance);
+        RubricBuilder.Build(SeedQuestions.Q(number));
 
     [Fact]
     public void Build_Question91WithLookForAndWhatToExpect_TakesCriteriaFromThem()
@@ -18,7 +18,7 @@ public sealed class RubricBuilderTests
             new Criterion("c1", "Balanced view of Java's strengths and practical experience with its ecosystem.", "lookFor"),
             new Criterion("c2", "The candidate should discuss performance, robust libraries, strong typing, and enterprise support.", "whatToExpect"),
         ], rubric.Criteria);
-        Assert.Empty(rubric.RedFlags);
+        Assert.Equal([StandardItems.SaidSomethingWrong], rubric.RedFlags);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class RubricBuilderTests
     {
         var rubric = RubricOf(65);
 
-        Assert.Equal([new RedFlag("r1", "Overly long, unfocused answers that avoid the core of what was asked.")], rubric.RedFlags);
+        Assert.Equal([new RedFlag("r1", "Overly long, unfocused answers that avoid the core of what was asked."), StandardItems.SaidSomethingWrong], rubric.RedFlags);
         Assert.DoesNotContain(rubric.Criteria, c => c.Text.Contains("Overly long", StringComparison.Ordinal));
     }
 
@@ -104,7 +104,7 @@ public sealed class RubricBuilderTests
     {
         Assert.All(SeedQuestions.All, q =>
         {
-            var rubric = RubricBuilder.Build(q.ReferenceAnswer, q.Guidance);
+            var rubric = RubricBuilder.Build(q);
             Assert.NotEmpty(rubric.Criteria);
             Assert.All(rubric.Criteria, c => Assert.False(string.IsNullOrWhiteSpace(c.Text)));
             Assert.True(rubric.Criteria.Count(c => c.Source == RubricBuilder.ReferenceAnswerSource) <= 6);
@@ -116,20 +116,20 @@ public sealed class RubricBuilderTests
     {
         Assert.All(SeedQuestions.All, q =>
         {
-            var rubric = RubricBuilder.Build(q.ReferenceAnswer, q.Guidance);
+            var rubric = RubricBuilder.Build(q);
             Assert.Equal(rubric.Criteria.Select((_, i) => $"c{i + 1}"), rubric.Criteria.Select(c => c.Id));
-            Assert.Equal(rubric.RedFlags.Select((_, i) => $"r{i + 1}"), rubric.RedFlags.Select(r => r.Id));
+            Assert.Equal(rubric.RedFlags.SkipLast(1).Select((_, i) => $"r{i + 1}"), rubric.RedFlags.SkipLast(1).Select(r => r.Id));
         });
     }
 
     [Fact]
     public void Build_NothingToGoOn_StillGivesOneCriterion()
     {
-        var rubric = RubricBuilder.Build(string.Empty, [new GuidanceItem(GuidanceKind.RedFlag, "Blames the team.")]);
+        var rubric = RubricBuilder.Build(SeedQuestions.Q(1) with { ReferenceAnswer = string.Empty, Guidance = [new GuidanceItem(GuidanceKind.RedFlag, "Blames the team.")] });
 
         var criterion = Assert.Single(rubric.Criteria);
         Assert.Equal(("c1", RubricBuilder.DefaultSource), (criterion.Id, criterion.Source));
-        Assert.Equal([new RedFlag("r1", "Blames the team.")], rubric.RedFlags);
+        Assert.Equal([new RedFlag("r1", "Blames the team."), StandardItems.SaidSomethingWrong], rubric.RedFlags);
     }
 
     [Fact]

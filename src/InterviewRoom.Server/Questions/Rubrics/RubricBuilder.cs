@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using InterviewRoom.Contracts.Questions;
+using InterviewRoom.Server.Questions.Import;
 
 namespace InterviewRoom.Server.Questions.Rubrics;
 
@@ -15,10 +16,11 @@ public static partial class RubricBuilder
 
     public const string DefaultSource = "default";
 
-    public static RubricContent Build(string referenceAnswer, IReadOnlyList<GuidanceItem> guidance)
+    public static RubricContent Build(ParsedQuestion question)
     {
-        ArgumentNullException.ThrowIfNull(referenceAnswer);
-        ArgumentNullException.ThrowIfNull(guidance);
+        ArgumentNullException.ThrowIfNull(question);
+        var referenceAnswer = question.ReferenceAnswer;
+        var guidance = question.Guidance;
 
         var criteria = guidance
             .Where(g => g.Kind != GuidanceKind.RedFlag)
@@ -42,7 +44,8 @@ public static partial class RubricBuilder
 
         return new RubricContent(
             [.. criteria.Select((c, i) => new Criterion($"c{i + 1}", c.Text, c.Source))],
-            redFlags);
+            StandardItems.WithSaidSomethingWrong(redFlags),
+            []);
     }
 
     /// <summary>

@@ -2,5 +2,14 @@ using InterviewRoom.Contracts.Questions;
 
 namespace InterviewRoom.Server.Questions.Rubrics;
 
-/// <summary>What a rubric asks the interviewer to look for, and what caps the score.</summary>
-public sealed record RubricContent(IReadOnlyList<Criterion> Criteria, IReadOnlyList<RedFlag> RedFlags);
+/// <summary>
+/// A rubric before it is stored: criteria, red flags (the standard "said something wrong" tick included),
+/// anchors for levels 1, 3 and 5 of this question, an interviewer note and a "needs review" reason.
+/// </summary>
+public sealed record RubricContent(
+    IReadOnlyList<Criterion> Criteria,
+    IReadOnlyList<RedFlag> RedFlags,
+    IReadOnlyList<ScaleAnchor> Anchors,
+    string? Note = null,
+    string? NeedsReview = null,
+    bool Reviewed = false);
