@@ -1,4 +1,5 @@
 using InterviewRoom.Contracts.Questions;
+using InterviewRoom.Server.Questions.Rubrics;
 using InterviewRoom.Contracts.Rooms;
 using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
@@ -98,8 +99,13 @@ internal sealed class TestDatabase : IAsyncDisposable
         {
             Version = 1,
             CreatedAt = now,
-            Criteria = [new Criterion("c1", "Spreads load", "ReferenceAnswer"), new Criterion("c2", "Availability", "ReferenceAnswer")],
-            RedFlags = [new RedFlag("r1", "Confuses it with a firewall")],
+            Criteria =
+            [
+                new Criterion("c1", "Says it spreads requests across several servers", RubricSources.ReferenceAnswer, Core: true),
+                new Criterion("c2", "Says it takes a failed server out of rotation", RubricSources.ReferenceAnswer),
+                new Criterion("c3", "Names an algorithm (e.g. round robin, least connections)", RubricSources.Reviewed),
+            ],
+            RedFlags = [new RedFlag("r1", "Confuses it with a firewall", RubricSources.Reviewed), StandardItems.SaidSomethingWrong],
         });
         var room = new Room { Id = Guid.NewGuid(), Code = "ABCDEFGH", CreatedAt = now, CodeExpiresAt = now.AddDays(1) };
         var interviewer = new Participant { Id = Guid.NewGuid(), Role = ParticipantRole.Interviewer, Name = "Ada", TokenHash = "i", JoinedAt = now };

@@ -55,7 +55,7 @@ internal sealed partial class ScoreService(
                 $"This score was changed meanwhile (now version {current}, you edited version {baseVersion}); reload it and try again.");
         }
 
-        var suggested = input.NotAssessed || ratings.Count == 0 ? null : ScoreCalculator.Suggest(ratings, rubric.Criteria.Count);
+        var suggested = input.NotAssessed ? null : ScoreCalculator.Suggest(rubric.Criteria, ratings);
         var score = new Score
         {
             TurnId = turnId,

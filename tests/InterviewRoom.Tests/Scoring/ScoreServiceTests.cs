@@ -2,6 +2,7 @@ using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Contracts.Rooms;
 using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Questions.Rubrics;
 using InterviewRoom.Server.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public sealed class ScoreServiceTests : IAsyncLifetime
         var again = await ScoreAsync(input);
 
         Assert.Equal(first.Version, again.Version);
-        Assert.Equal(4, first.SuggestedOverall);
+        Assert.Equal(3, first.SuggestedOverall); // the core point clearly, one more partly: one clear point caps at 3
         Assert.Equal(1, await test.WithDbAsync(db => db.Scores.CountAsync()));
         test.Group(RoomGroups.Seat(interviewer.ParticipantId)).Verify(c => c.ScoreSaved(It.IsAny<ScoreView>()), Times.Once);
     }
@@ -67,10 +68,21 @@ public sealed class ScoreServiceTests : IAsyncLifetime
     [Fact]
     public async Task Score_WithATickedRedFlag_IsCappedAtTwo_EvenWhenOverridden()
     {
-        var score = await ScoreAsync(new ScoreInput("req-1", [new CriterionRating("c1", 2), new CriterionRating("c2", 2)], ["r1"], Overall: 5));
+        var score = await ScoreAsync(new ScoreInput(
+            "req-1", [new CriterionRating("c1", 2), new CriterionRating("c2", 2), new CriterionRating("c3", 2)], ["r1"], Overall: 5));
         Assert.Equal(5, score.SuggestedOverall);
         Assert.Equal(2, score.Overall);
         Assert.Equal(["r1"], score.RedFlags);
+    }
+
+    [Fact]
+    public async Task Score_SaidSomethingWrong_CapsAtTwoLikeAnyRedFlag()
+    {
+        var score = await ScoreAsync(new ScoreInput(
+            "req-1", [new CriterionRating("c1", 2), new CriterionRating("c2", 2), new CriterionRating("c3", 2)], [StandardItems.SaidSomethingWrongId]));
+
+        Assert.Equal(5, score.SuggestedOverall);
+        Assert.Equal(2, score.Overall);
     }
 
     [Fact]
