@@ -37,7 +37,10 @@ public sealed record ReportItem(
     string? CandidateName = null,
     string? InterviewerName = null);
 
-/// <summary>The latest score version of an answer. Criteria are present for the interviewer only.</summary>
+/// <summary>
+/// The latest score version of an answer, with the rubric version it was given against. Criteria and the ticked
+/// red flags' texts are present for the interviewer only.
+/// </summary>
 public sealed record ReportScore(
     int Version,
     int? Overall,
@@ -46,6 +49,9 @@ public sealed record ReportScore(
     IReadOnlyList<string> RedFlags,
     string? Notes,
     DateTimeOffset ScoredAt,
-    IReadOnlyList<ReportCriterion>? Criteria);
+    IReadOnlyList<ReportCriterion>? Criteria,
+    int RubricVersion = 0,
+    IReadOnlyList<RedFlag>? TickedRedFlags = null);
 
-public sealed record ReportCriterion(string CriterionId, string Text, int Rating);
+/// <summary>One criterion of the rubric the answer was scored against; <see cref="Rating"/> is null when it was not rated (not the same as 0, not shown).</summary>
+public sealed record ReportCriterion(string CriterionId, string Text, int? Rating, bool Core = false);

@@ -81,15 +81,18 @@ internal sealed class ReportBuilder(InterviewRoomDb db, Presence presence)
                 score.RedFlags,
                 score.Notes,
                 TurnViews.Utc(score.ScoredAt),
-                showCriteria ? CriteriaOf(turn.Rubric!, score) : null),
+                showCriteria ? CriteriaOf(turn.Rubric!, score) : null,
+                turn.Rubric!.Version,
+                showCriteria ? [.. turn.Rubric!.RedFlags.Where(f => score.RedFlags.Contains(f.Id))] : null),
             turn.Round,
             turn.CandidateId is { } candidate ? names.GetValueOrDefault(candidate) : null,
             turn.InterviewerId is { } interviewer ? names.GetValueOrDefault(interviewer) : null);
     }
 
+    /// <summary>Every criterion of the rubric the score was given against; an unrated one has no rating (not a 0).</summary>
     private static List<ReportCriterion> CriteriaOf(Rubric rubric, Score score) =>
     [
         .. rubric.Criteria.Select(c => new ReportCriterion(
-            c.Id, c.Text, score.Ratings.FirstOrDefault(r => r.CriterionId == c.Id)?.Rating ?? 0)),
+            c.Id, c.Text, score.Ratings.FirstOrDefault(r => r.CriterionId == c.Id)?.Rating, c.Core)),
     ];
 }

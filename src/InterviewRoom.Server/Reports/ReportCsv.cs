@@ -43,6 +43,8 @@ internal static class ReportCsv
             SuggestedOverall = item.Score?.SuggestedOverall,
             NotAssessed = item.Score?.NotAssessed,
             RedFlags = item.Score is null ? null : string.Join(' ', item.Score.RedFlags),
+            RubricVersion = item.Score?.RubricVersion,
+            CriteriaRated = item.Score?.Criteria is { } criteria ? $"{criteria.Count(c => c.Rating is not null)} of {criteria.Count}" : null,
             Notes = item.Score?.Notes,
         }));
         return text.ToString();

@@ -72,6 +72,9 @@ public sealed class CandidateVisibilityTests(InterviewRoomFactory factory) : ICl
         {
             rubric.Criteria = [.. rubric.Criteria.Select(c => c with { Text = $"{c.Text} {Canary}" })];
             rubric.RedFlags = [.. rubric.RedFlags, new RedFlag("r9", $"{Canary} red flag")];
+            rubric.Anchors = [.. rubric.Anchors.Select(a => a with { Anchor = $"{a.Anchor} {Canary}" })];
+            rubric.Note = $"{Canary} note";
+            rubric.NeedsReview = $"{Canary} needs review";
         }
 
         question.EditedAt = DateTime.UtcNow;

@@ -2,18 +2,8 @@
 // save as a new score version (idempotent retries), and reveal the feedback to the candidate.
 import { el, announce, hubMessage, newRequestId } from "./common.js";
 import { invokeWithRetry, ratingWords, setText, show, upsertTurn } from "./candidate-interviewer-shared.js";
-
-/** Exactly the server's rule: 1 + round(4 × points / (2 × criteria)), halves up; null when nothing is rated. */
-export function suggestedOverall(ratings, criteriaCount) {
-  if (!ratings.size || !criteriaCount) return null;
-  let points = 0;
-  for (const value of ratings.values()) points += value;
-  // 4p / 2n = 2p / n; compare in integers to round halves up without floating-point surprises.
-  const numerator = 2 * points;
-  const whole = Math.floor(numerator / criteriaCount);
-  const remainder = numerator - whole * criteriaCount;
-  return 1 + whole + (2 * remainder >= criteriaCount ? 1 : 0);
-}
+import { suggestedOverall, redFlagCap } from "./score-rule.js";
+import { anchorOf, isStandardFlag, provenance } from "./rubric-words.js";
 
 export function createRubric(ctx) {
   const $ = id => document.getElementById(id);
@@ -55,7 +45,7 @@ export function createRubric(ctx) {
       form.notes = score.notes ?? "";
       if (!form.notAssessed && score.overall != null) {
         const suggestion = score.suggestedOverall;
-        const cappedSuggestion = suggestion != null && form.redFlags.size ? Math.min(2, suggestion) : suggestion;
+        const cappedSuggestion = suggestion != null && form.redFlags.size ? Math.min(redFlagCap, suggestion) : suggestion;
         if (score.overall !== cappedSuggestion) form.override = String(score.overall);
       }
     }
@@ -72,8 +62,7 @@ export function createRubric(ctx) {
     return form;
   }
 
-  const rubricOf = turn => turn.interviewer?.rubric ?? { criteria: [], redFlags: [], scale: [] };
-  const anchorOf = (rubric, score) => rubric.scale?.find(s => s.score === score)?.anchor ?? "";
+  const rubricOf = turn => turn.interviewer?.rubric ?? { criteria: [], redFlags: [], scale: [], anchors: [] };
   const canScore = turn => !ctx.ended && (turn.status === "submitted" || turn.status === "timeUp");
 
   function build(turn, form) {
@@ -91,11 +80,17 @@ export function createRubric(ctx) {
         });
         return el("span", { className: `rating rating-${value}` }, [input, el("label", { text: `${value} · ${ratingWords[value]}`, attrs: { for: id } })]);
       });
+      const source = provenance(criterion);
       return el("fieldset", {
-        className: "criterion",
-        attrs: { "data-testid": "criterion", "data-criterion-id": criterion.id },
+        className: `criterion${criterion.core ? " is-core" : ""}`,
+        attrs: { "data-testid": "criterion", "data-criterion-id": criterion.id, "data-core": String(Boolean(criterion.core)) },
       }, [
-        el("legend", {}, [el("span", { className: "criterion-number", text: `${index + 1}. ` }), document.createTextNode(criterion.text)]),
+        el("legend", {}, [
+          el("span", { className: "criterion-number", text: `${index + 1}. ` }),
+          criterion.core ? el("span", { className: "core-badge", text: "Core", attrs: { "data-testid": "core-badge" } }) : null,
+          document.createTextNode(criterion.text),
+        ]),
+        source ? el("p", { className: "provenance", text: source, attrs: { "data-testid": "criterion-source" } }) : null,
         el("div", { className: "ratings" }, options),
       ]);
     }));
@@ -118,9 +113,25 @@ export function createRubric(ctx) {
         else form.redFlags.delete(flag.id);
         edited(form);
       });
-      return el("div", { className: "check" }, [input, el("label", { text: flag.text, attrs: { for: id } })]);
+      const label = el("label", { attrs: { for: id } }, [
+        document.createTextNode(flag.text),
+        isStandardFlag(flag) ? null : el("span", { className: "provenance", text: ` · ${provenance(flag)}` }),
+      ]);
+      return el("div", { className: `check${isStandardFlag(flag) ? " standard-flag" : ""}`, attrs: { "data-testid": "red-flag" } }, [input, label]);
     }));
     if (!rubric.redFlags?.length) flagsBox.replaceChildren(el("p", { className: "muted", text: "This rubric has no red flags." }));
+
+    const anchors = rubric.anchors ?? [];
+    $("rubric-anchors").replaceChildren(...anchors.flatMap(a => [
+      el("dt", { text: String(a.score) }),
+      el("dd", { text: a.anchor, attrs: { "data-testid": `anchor-${a.score}` } }),
+    ]));
+    show($("rubric-anchors"), anchors.length > 0);
+    show($("rubric-anchors-heading"), anchors.length > 0);
+    setText($("rubric-source-note"), rubric.note ?? "");
+    show($("rubric-source-note"), Boolean(rubric.note));
+    setText($("rubric-needs-review"), rubric.needsReview ? `Needs review: ${rubric.needsReview}` : "");
+    show($("rubric-needs-review"), Boolean(rubric.needsReview));
 
     override.replaceChildren(
       el("option", { text: "Use the suggestion", attrs: { value: "" } }),
@@ -243,7 +254,10 @@ export function createRubric(ctx) {
   /** Live parts: suggestion, effective overall, saved state, enabled state. */
   function update(turn, form) {
     const rubric = rubricOf(turn);
-    const suggestion = suggestedOverall(form.ratings, rubric.criteria.length);
+    const known = new Set(rubric.criteria.map(c => c.id));
+    const rated = [...form.ratings.keys()].filter(id => known.has(id)).length;
+    setText($("rated-count"), rubric.criteria.length ? `Rated ${rated} of ${rubric.criteria.length}; unrated items count as not shown in the suggestion.` : "");
+    const suggestion = suggestedOverall(rubric.criteria, form.ratings);
     setText($("suggested-overall"), suggestion == null ? "—" : String(suggestion));
     setText($("suggested-anchor"), suggestion == null ? "(rate a criterion to get a suggestion)" : `— ${anchorOf(rubric, suggestion)}`);
 
@@ -252,7 +266,7 @@ export function createRubric(ctx) {
     else {
       const chosen = form.override ? Number(form.override) : suggestion;
       if (chosen == null) effective = "—";
-      else if (form.redFlags.size && chosen > 2) effective = `2 / 5 — capped from ${chosen} by a red flag`;
+      else if (form.redFlags.size && chosen > redFlagCap) effective = `${redFlagCap} / 5 — capped from ${chosen} by a red flag`;
       else effective = `${chosen} / 5${anchorOf(rubric, chosen) ? ` — ${anchorOf(rubric, chosen)}` : ""}`;
     }
     setText($("effective-overall"), effective);

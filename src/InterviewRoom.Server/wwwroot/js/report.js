@@ -309,19 +309,28 @@ function scoreView(score, scoresHidden) {
     details.push(el("p", { className: "rp-suggested", text: `Suggested by the criteria: ${score.suggestedOverall} / 5`, attrs: { "data-testid": "report-suggested" } }));
   }
   if (score.redFlags?.length) {
+    // The interviewer's report names the flags; the candidate's says only that one was ticked.
+    const names = score.tickedRedFlags?.length ? score.tickedRedFlags.map(f => f.text).join("; ") : score.redFlags.join(", ");
     details.push(el("p", { className: "rp-flags", attrs: { "data-testid": "report-red-flags" } }, [
       el("strong", { text: score.redFlags.length === 1 ? "Red flag ticked" : `${score.redFlags.length} red flags ticked` }),
-      document.createTextNode(` (${score.redFlags.join(", ")}): the overall score is capped at 2.`),
+      document.createTextNode(` (${names}): the overall score is capped at 2.`),
     ]));
   }
   box.append(...details);
   if (Array.isArray(score.criteria)) {
-    box.append(el("h4", { text: "Criteria" }));
+    const rated = score.criteria.filter(c => c.rating != null).length;
+    box.append(el("h4", { text: "Criteria" }),
+      el("p", { className: "muted rp-rated", text: `${rated} of ${score.criteria.length} rated (rubric version ${score.rubricVersion}).`, attrs: { "data-testid": "report-rated" } }));
     if (score.criteria.length) {
       box.append(el("ul", { className: "rp-criteria", attrs: { "data-testid": "report-criteria" } }, score.criteria.map(c =>
-        el("li", { className: "rp-criterion" }, [
-          el("span", { className: `rp-rating rp-rating-${c.rating}`, text: `${RATING[c.rating] ?? c.rating} (${c.rating}/2)` }),
-          el("span", { className: "rp-criterion-text", text: c.text }),
+        el("li", { className: "rp-criterion", attrs: { "data-rating": c.rating ?? "none" } }, [
+          c.rating == null
+            ? el("span", { className: "rp-rating rp-rating-none", text: "Not rated" })
+            : el("span", { className: `rp-rating rp-rating-${c.rating}`, text: `${RATING[c.rating] ?? c.rating} (${c.rating}/2)` }),
+          el("span", { className: "rp-criterion-text" }, [
+            c.core ? el("span", { className: "core-badge", text: "Core" }) : null,
+            document.createTextNode(c.text),
+          ]),
         ]))));
     } else {
       box.append(el("p", { className: "muted", text: "This rubric has no criteria.", attrs: { "data-testid": "report-criteria" } }));
