@@ -1,0 +1,209 @@
+using System.Text.RegularExpressions;
+using InterviewRoom.Contracts.Questions;
+using InterviewRoom.Server.Questions.Import;
+
+namespace InterviewRoom.Server.Questions.Rubrics;
+
+/// <summary>What a question's guidance gives the rubric: draft items in document order, and notes for the interviewer.</summary>
+internal sealed record GuidanceDrafts(IReadOnlyList<Draft> Drafts, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Criteria from a question's guidance (everything but "Red flag:"): each sentence loses its lead-in
+/// (<see cref="LeadIns"/>), a list in it gives one item per element ("Mentions indexing", "Mentions query
+/// restructuring", "Mentions analyzing the execution plan", 133), "such as" examples join their noun ("Names common
+/// sorting algorithms (e.g. quick sort, merge sort)", 10), a shared subject is repeated ("Explains how a hash table
+/// handles collisions", 144), qualities become observable (<see cref="Traits"/>). SourceDetail is the label: "Look
+/// for", "What to expect", "What the interviewer wants", "Hint", "How to structure your answer" or "Guidance
+/// sentence". Checked on all 56 guidance items of the seed.
+/// </summary>
+internal static partial class GuidanceItems
+{
+    public static GuidanceDrafts From(ParsedQuestion question, string context)
+    {
+        var drafts = new List<Draft>();
+        var notes = new List<string>();
+        var group = 0;
+        foreach (var item in question.Guidance.Where(g => g.Kind != GuidanceKind.RedFlag))
+        {
+            var detail = Label(item);
+            foreach (var sentence in SentencesOf(item.Text))
+            {
+                group++;
+                var stripped = LeadIns.Strip(ItemText.Tidy(sentence));
+                if (stripped.Use == SentenceUse.Note)
+                {
+                    notes.Add(stripped.Rest);
+                }
+                else if (stripped.Use == SentenceUse.Content)
+                {
+                    drafts.AddRange(Phrase(stripped.Rest, stripped.Verb, context)
+                        .Select(p => new Draft(p.Text, RubricSources.Guidance, detail, p.Role) { Group = group }));
+                }
+            }
+        }
+
+        return new GuidanceDrafts(drafts, notes);
+    }
+
+    /// <summary>The lines of a guidance list, or the sentences of guidance prose.</summary>
+    public static IEnumerable<string> SentencesOf(string text) =>
+        KeyPoints.Lines(text).SelectMany(Sentences.Split).Where(s => s.Length > 0);
+
+    private static string Label(GuidanceItem item) => item.Kind switch
+    {
+        GuidanceKind.LookFor => "Look for",
+        GuidanceKind.WhatToExpect => "What to expect",
+        GuidanceKind.InterviewerWants => "What the interviewer wants",
+        _ when item.Text.StartsWith("Hint:", StringComparison.OrdinalIgnoreCase) => "Hint",
+        _ when item.Text.StartsWith("How to structure your answer", StringComparison.OrdinalIgnoreCase) => "How to structure your answer",
+        _ => "Guidance sentence",
+    };
+
+    private static IEnumerable<(string Text, DraftRole Role)> Phrase(string rest, string? verb, string context)
+    {
+        var content = TailToDrop().Replace(ItemText.Tidy(rest), string.Empty);
+        var possessor = Possessors().Matches(content) is { Count: 1 } one ? one[0].Value : null;
+        var pieces = new List<(string Text, string? Verb)>();
+        var more = MoreVerbs().Match(content);
+        if (more.Success && verb is not null)
+        {
+            pieces.Add((content[..more.Index], verb));
+            pieces.Add((content[(more.Index + more.Length)..], Verbs.ThirdPerson(ItemText.UpperFirst(more.Groups["verb"].Value.Split(' ')[0]))));
+        }
+        else
+        {
+            pieces.Add((content, verb));
+        }
+
+        foreach (var (text, pieceVerb) in pieces)
+        {
+            foreach (var (item, role) in PhraseOne(text.Trim(), pieceVerb, context))
+            {
+                var resolved = possessor is null ? item : Its().Replace(item, possessor);
+                foreach (var fitted in Clauses.Fit(resolved, ItemText.MaxLength))
+                {
+                    yield return (ItemText.UpperFirst(ItemText.Tidy(fitted)), role);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Text, DraftRole Role)> PhraseOne(string content, string? verb, string context)
+    {
+        if (verb == "Says")
+        {
+            // "Explain that horizontal scaling involves…, while vertical scaling involves…" is two statements (116).
+            return Contrast().Split(content).Select(c => (ItemText.WithVerb("Says", c.Trim(), context), DraftRole.Content));
+        }
+
+        if (Bundles.Find(content) is { } bundle)
+        {
+            return FromBundle(bundle, verb, context);
+        }
+
+        var pair = Bundles.SplitPair(content);
+        if (pair is not null && (verb is not null || SecondHalf().IsMatch(pair[1])))
+        {
+            var second = verb is null && HowClause().IsMatch(pair[1]) ? Traits.StateOfMind(pair[0])?.Verb ?? "Explains" : verb;
+            return [.. One(pair[0], verb, context), .. One(pair[1], second, context)];
+        }
+
+        return One(content, verb, context);
+    }
+
+    private static IEnumerable<(string Text, DraftRole Role)> One(string content, string? verb, string context) =>
+        verb switch
+        {
+            null => [Traits.FromNounPhrase(content, context)],
+            "" => [(ItemText.UpperFirst(content), DraftRole.Content)],
+            _ => [(ItemText.WithVerb(verb, content, context), Traits.IsVague(content) ? DraftRole.Vague : DraftRole.Content)],
+        };
+
+    private static IEnumerable<(string Text, DraftRole Role)> FromBundle(Bundle bundle, string? verb, string context)
+    {
+        var lead = Introducer().Replace(bundle.Prefix, string.Empty).Trim().TrimEnd(',');
+        var items = new List<(string, DraftRole)>();
+        if (lead.Length > 0 && HowClause().IsMatch(lead))
+        {
+            // "how a hash table stores…, uses…, and handles…": the subject is repeated in each item (144).
+            items.AddRange(bundle.Elements.SelectMany(e => One($"{lead} {e}", verb ?? "Explains", context)));
+        }
+        else if (lead.Length > 0 && !GenericLead().IsMatch(lead))
+        {
+            var modifiers = bundle.Elements.Where(e => !Their().IsMatch(e)).ToList();
+            if (modifiers.All(e => Modifier().IsMatch(e)) && lead.Contains(' ', StringComparison.Ordinal))
+            {
+                // "common algorithms, such as sorting (e.g. …)" → "Names common sorting algorithms (e.g. …)" (10).
+                var head = lead.LastIndexOf(' ');
+                items.AddRange(modifiers.Select(e => Modifier().Match(e)).Select(m =>
+                    (ItemText.WithVerb(verb ?? "Mentions", $"{lead[..head]} {m.Groups["word"].Value} {lead[(head + 1)..]}{m.Groups["rest"].Value}", context), DraftRole.Content)));
+            }
+            else
+            {
+                items.AddRange(One(lead, verb, context));
+                items.AddRange(modifiers.SelectMany(e => One(e, "Mentions", context)));
+            }
+
+            items.AddRange(bundle.Elements.Where(e => Their().IsMatch(e)).Select(e => (ItemText.WithVerb("Explains", OfLead(e, lead), context), DraftRole.Content)));
+        }
+        else
+        {
+            items.AddRange(bundle.Elements.SelectMany(e => One(e, verb, context)));
+        }
+
+        if (Participle().Match(bundle.Suffix) is { Success: true } tail && Verbs.FromParticiple(tail.Groups["verb"].Value) is { } finite)
+        {
+            // ", explaining how these contribute…" (182) is an item of its own.
+            items.Add(($"{ItemText.UpperFirst(finite)} {tail.Groups["rest"].Value}", DraftRole.Content));
+        }
+
+        return items;
+    }
+
+    /// <summary>"their practical applications in optimizing code performance" → "the practical applications of common algorithms in…".</summary>
+    private static string OfLead(string element, string lead)
+    {
+        var text = Their().Replace(element, "the ");
+        var preposition = Preposition().Match(text, 4);
+        return preposition.Success ? $"{text[..preposition.Index]} of {lead}{text[preposition.Index..]}" : $"{text} of {lead}";
+    }
+
+    [GeneratedRegex(@",\s+(?:while|whereas)\s+")]
+    private static partial Regex Contrast();
+
+    [GeneratedRegex(@"\s+(?:as (?:strategies|ways|examples|techniques|methods|approaches) (?:they|the candidate|candidates) \w+|when responding to (?:this|the) (?:interview )?question)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TailToDrop();
+
+    [GeneratedRegex(@"\s+and\s+(?:be able to\s+)?(?<verb>explain|describe|talk about|give|say|mention|discuss|show|name)\b\s*")]
+    private static partial Regex MoreVerbs();
+
+    [GeneratedRegex(@"\b[A-Z][\w.#+-]*'s\b")]
+    private static partial Regex Possessors();
+
+    [GeneratedRegex(@"\bits\b(?=\s+\w)")]
+    private static partial Regex Its();
+
+    [GeneratedRegex(@"^(?:practical|hands-on|clear|strong|how|what|why|the ability|ability|experience|knowledge|understanding|familiarity)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SecondHalf();
+
+    [GeneratedRegex(@"^(?:how|what|why|when|where|whether)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowClause();
+
+    [GeneratedRegex(@"(?:,?\s*\b(?:such as|like|including|includes|include|namely|e\.g\.|covering|covers)|:)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Introducer();
+
+    [GeneratedRegex(@"^(?:(?:different|various|several|some|many|other|common|key|the|these)\s+)*(?:factors|techniques|strategies|steps|things|methods|tools|examples|ways|topics|areas|points|practices|approaches|concepts|options|measures)$", RegexOptions.IgnoreCase)]
+    private static partial Regex GenericLead();
+
+    [GeneratedRegex(@"^(?<word>[\w-]+)(?<rest>\s*\([^)]*\))?$")]
+    private static partial Regex Modifier();
+
+    [GeneratedRegex(@"^their\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Their();
+
+    [GeneratedRegex(@"\s(?:in|for|to|on|with|at|by|when|during)\s")]
+    private static partial Regex Preposition();
+
+    [GeneratedRegex(@"^(?<verb>\w+ing)\s+(?<rest>.+)$")]
+    private static partial Regex Participle();
+}
