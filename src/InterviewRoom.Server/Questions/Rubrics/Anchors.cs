@@ -63,7 +63,7 @@ internal static partial class Anchors
         if (colon > 0 && colon <= 40)
         {
             var label = text[..(colon + 2)];
-            if (all.Count(c => c.Text.StartsWith(label, StringComparison.Ordinal)) == 1)
+            if (all.Count(c => Brackets().Replace(c.Text, string.Empty).StartsWith(label, StringComparison.Ordinal)) == 1)
             {
                 return text[..colon];
             }
@@ -76,7 +76,7 @@ internal static partial class Anchors
         return Clauses.Head(NotClause().Replace(name, string.Empty), limit);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\([^()]*\)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+\([^()]*\)")]
     private static partial System.Text.RegularExpressions.Regex Brackets();
 
     // ", not only what the team did", ", not a general habit": the contrast an anchor can leave out.

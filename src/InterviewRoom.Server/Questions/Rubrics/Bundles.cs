@@ -7,7 +7,11 @@ namespace InterviewRoom.Server.Questions.Rubrics;
 /// the start of the list is certain (after "include", "such as"…, at the start of the text, or elements of one
 /// shape), not guessed from the length of the other elements.
 /// </summary>
-internal sealed record Bundle(string Prefix, IReadOnlyList<string> Elements, string Suffix, bool Clear);
+internal sealed record Bundle(string Prefix, IReadOnlyList<string> Elements, string Suffix, bool Clear)
+{
+    /// <summary>The elements trail a whole statement, the prefix ("…across multiple servers, optimizing…, maximizing…").</summary>
+    public bool Trailing { get; init; }
+}
 
 /// <summary>
 /// Finds "X, Y, and Z" inside a sentence so each element can be an item of its own ("Listen for answers that mention
@@ -61,7 +65,7 @@ internal static partial class Bundles
         {
             var segment = segments[index];
             if (index == 0 || StrongIntroducer().IsMatch(Unbracketed(segment)) || Subject().IsMatch(Unbracketed(segment))
-                || Words(segment) > Math.Max(4, (2 * elements.Max(Words)) + 1))
+                || Words(segment) > Math.Max(8, (2 * elements.Max(Words)) + 1))
             {
                 break;
             }
@@ -78,7 +82,8 @@ internal static partial class Bundles
         var (prefix, head, clear) = SplitBoundary(string.Join(", ", segments.Take(index)), segments[index], elements);
         if (head.Length == 0)
         {
-            return null;
+            var trailing = MergeAdjectives(elements);
+            return trailing.Count >= 3 ? new Bundle(prefix, trailing, suffix, clear) { Trailing = true } : null;
         }
 
         elements.Insert(0, head);
@@ -87,10 +92,10 @@ internal static partial class Bundles
     }
 
     /// <summary>"non-blocking I/O operations and real-time applications" → two parts, each of at least two words.</summary>
-    public static IReadOnlyList<string>? SplitPair(string text, int minimumWords = 2)
+    public static IReadOnlyList<string>? SplitPair(string text, int minimumWords = 2, bool andOnly = false)
     {
         var parts = TopLevelWord(text, " and ").ToList();
-        if (parts.Count != 2)
+        if (parts.Count != 2 && !andOnly)
         {
             parts = TopLevelWord(text, " or ").ToList();
         }
@@ -129,7 +134,7 @@ internal static partial class Bundles
         var depth = 0;
         foreach (var word in segment.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (depth > 0 && tokens.Count > 0)
+            if ((depth > 0 || word.StartsWith('(')) && tokens.Count > 0)
             {
                 tokens[^1] += " " + word;
             }
@@ -190,16 +195,16 @@ internal static partial class Bundles
     {
         var join = before.Length > 0 ? before + ", " : string.Empty;
         var longest = elements.Max(Words);
+        var flat = Unbracketed(segment);
         (string, string, bool) At(Match m, bool clear) =>
             (join + segment[..(m.Index + m.Length)].Trim(), segment[(m.Index + m.Length)..].Trim(), clear);
 
-        if ((Gerund().IsMatch(segment) && elements.Any(e => Gerund().IsMatch(e)))
-            || (Verbs.IsImperative(ItemText.UpperFirst(segment)) && elements.All(e => Verbs.IsImperative(ItemText.UpperFirst(e)))))
+        if ((Gerund().IsMatch(segment) && elements.Any(e => Gerund().IsMatch(e)) && !Involves().IsMatch(flat))
+            || (Verbs.IsImperative(ItemText.UpperFirst(segment)) && elements.Any(e => Verbs.IsImperative(ItemText.UpperFirst(e)))))
         {
             return (join.TrimEnd(' ', ','), segment, true);
         }
 
-        var flat = Unbracketed(segment);
         var subject = Subject().Match(flat);
         if (subject.Success && elements.All(e => Verbs.IsImperative(ItemText.UpperFirst(e))))
         {
@@ -218,15 +223,35 @@ internal static partial class Bundles
             return At(strong, true);
         }
 
-        var weak = WeakIntroducer().Matches(flat).LastOrDefault();
-        if (weak is not null && Words(segment[(weak.Index + weak.Length)..]) <= longest + 1)
+        var gerunds = elements.All(e => Gerund().IsMatch(e));
+        var weak = WeakIntroducer().Matches(flat).Reverse()
+            .FirstOrDefault(m => !gerunds || Gerund().IsMatch(segment[(m.Index + m.Length)..]));
+        if (weak is not null && Words(segment[..weak.Index]) < 3)
         {
-            return At(weak, Words(segment[(weak.Index + weak.Length)..]) <= 3);
+            weak = null;
+        }
+
+        if (gerunds && weak is null && !Gerund().IsMatch(segment) && Words(segment) >= 6 && Verbs.IsImperative(ItemText.UpperFirst(segment)) is false
+            && FiniteVerb().IsMatch(flat))
+        {
+            // A whole statement, then participles: the participles are the list (172).
+            return (join + segment, string.Empty, true);
+        }
+
+        if (before.Length == 0 && Words(segment) <= Math.Min(4, longest + 1) && strong is null)
+        {
+            // "the event loop, callbacks, promises…" (123): a short first segment is the first element.
+            return (string.Empty, segment, true);
+        }
+
+        if (weak is not null && (Words(segment[(weak.Index + weak.Length)..]) <= longest + 1 || (gerunds && Gerund().IsMatch(segment[(weak.Index + weak.Length)..]))))
+        {
+            return At(weak, Words(segment[(weak.Index + weak.Length)..]) <= 3 || gerunds);
         }
 
         var words = Tokens(segment);
         var take = Math.Min(words.Length, Math.Max(1, elements.Min(Words)));
-        var head = string.Join(' ', words[^take..]);
+        var head = LeadingPreposition().Replace(string.Join(' ', words[^take..]), string.Empty);
         var uniform = (take == words.Length || elements.All(e => Words(e) <= 3 && Math.Abs(Words(e) - take) <= 1))
             && !elements.Prepend(head).Any(e => VerbStart().IsMatch(e));
         return (join + string.Join(' ', words[..^take]), head, uniform);
@@ -251,7 +276,7 @@ internal static partial class Bundles
     [GeneratedRegex(@"^(?:and|or|as well as)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Conjunction();
 
-    [GeneratedRegex(@"(?:\b(?:include|includes|including|such as|like|e\.g\.|namely|mention|mentions|discuss|discusses|covering|covers|consider|considers|are|is|as|following)|:)\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?:include|includes|including|such as|like|e\.g\.|namely|mention|mentions|discuss|discusses|covering|covers|consider|considers|following|involves|requires)|:)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex StrongIntroducer();
 
     [GeneratedRegex(@"\b(?:using|use|uses|via|with|by|of|through|for)\s+", RegexOptions.IgnoreCase)]
@@ -270,6 +295,15 @@ internal static partial class Bundles
     // A subject or modal before a list of verbs: "I'd implement…, use…", "they should validate…".
     [GeneratedRegex(@"\b(?:(?:I|[Ww]e|[Tt]hey|[Yy]ou)(?:'d|'ll)?(?:\s+(?:would|will|should|can|could|must))?|would|will|should|can|could|must)\s+(?:\w+ly\s+)?(?:also\s+)?")]
     private static partial Regex Subject();
+
+    [GeneratedRegex(@"\b(?:is|are|was|were|can|will|does|do|has|have|[a-z]+(?:[^s\W]s|es))\b")]
+    private static partial Regex FiniteVerb();
+
+    [GeneratedRegex(@"\b(?:involves|requires|includes|means)\s+\w+ing\b")]
+    private static partial Regex Involves();
+
+    [GeneratedRegex(@"^(?:to|of|for|in|on|with|by|from|and|or)\s+")]
+    private static partial Regex LeadingPreposition();
 
     [GeneratedRegex(@"^(?:has|have|is|are|was|were|can|will|may|[a-z]+[^s\W]s)\b")]
     private static partial Regex VerbStart();

@@ -44,14 +44,15 @@ internal static partial class Clauses
     public static string? Shorten(string statement, int limit)
     {
         var text = statement;
-        foreach (var drop in new[] { TrailingClause(), WhichMeans(), Brackets(), LongExample() })
+        for (var round = 0; round < 2 && text.Length > limit; round++)
         {
-            if (text.Length <= limit)
+            foreach (var drop in new[] { TrailingClause(), WhichMeans(), Brackets(), LongExample() })
             {
-                break;
+                if (text.Length > limit)
+                {
+                    text = Spaces().Replace(drop.Replace(text, string.Empty), " ").Trim().TrimEnd(',');
+                }
             }
-
-            text = Spaces().Replace(drop.Replace(text, string.Empty), " ").Trim().TrimEnd(',');
         }
 
         return text.Length <= limit && ItemText.IsWhole(text) && text.Split(' ').Length >= 3 ? text : null;
@@ -65,10 +66,15 @@ internal static partial class Clauses
             return text;
         }
 
-        var cut = Boundary().Matches(text).Where(m => m.Index >= 12 && m.Index <= limit).Select(m => m.Index).LastOrDefault();
+        var cut = StrongBoundary().Matches(text).Where(m => m.Index >= 20 && m.Index <= limit).Select(m => m.Index).LastOrDefault();
+        if (cut == 0)
+        {
+            cut = Boundary().Matches(text).Where(m => m.Index >= 12 && m.Index <= limit).Select(m => m.Index).LastOrDefault();
+        }
+
         if (cut > 0)
         {
-            return text[..cut].TrimEnd(',', ';', ':', ' ');
+            return StopWordEnd().Replace(text[..cut].TrimEnd(',', ';', ':', ' '), string.Empty);
         }
 
         var words = text.Split(' ');
@@ -89,7 +95,7 @@ internal static partial class Clauses
     [GeneratedRegex(@",\s+(?:while|whereas)\s+|\s+whereas\s+")]
     private static partial Regex Contrast();
 
-    [GeneratedRegex(@",\s+(?:which|where|as|since|because|especially|particularly|depending|so that|thereby|thus|[a-z]+ing)\b[^;]*$|\s+[—–]\s+[^;]*$")]
+    [GeneratedRegex(@",\s+(?:which|where|as|since|because|especially|particularly|depending|so that|thereby|thus|in favou?r of|in order to|rather than|[a-z]+ing\b(?=(?:(?!,\s+(?:and\s+)?[a-z]+ing\b)[^;])*$))\b[^;()]*$|\s+[—–]\s+[^;()]*$")]
     private static partial Regex TrailingClause();
 
     [GeneratedRegex(@"\s*\([^()]*\)")]
@@ -101,11 +107,14 @@ internal static partial class Clauses
     [GeneratedRegex(@",\s+(?:and|but|so)\s+(?=(?:when|if|the|a|an|each|all|most|some|in|for|on|at|with|by|during|after|before|[A-Z])\b)")]
     private static partial Regex Joined();
 
-    [GeneratedRegex(@",?\s+(?:e\.g\.|for example|for instance|such as|like)\s+[^;]*$")]
+    [GeneratedRegex(@",?\s+(?:e\.g\.|for example|for instance|such as|like)\s+[^;()]*$")]
     private static partial Regex LongExample();
 
     [GeneratedRegex(@"\s*(?:[,;:(]|\s[—–]\s|\s(?:which|that|to|by|with|for|using|because|so|when|where|while|and|or|such as|like|e\.g\.)\s)")]
     private static partial Regex Boundary();
+
+    [GeneratedRegex(@"\s*(?:[,;:(]|\s[—–]\s)")]
+    private static partial Regex StrongBoundary();
 
     [GeneratedRegex(@"(?:\s+(?:a|an|the|of|to|and|or|in|on|for|with|by|its|their|as|at|from|is|are|such|like|that|which))+$", RegexOptions.IgnoreCase)]
     private static partial Regex StopWordEnd();

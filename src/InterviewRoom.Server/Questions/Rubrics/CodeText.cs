@@ -36,6 +36,7 @@ internal static partial class CodeText
 
         var start = CodeStart().Match(text);
         var cut = start.Success ? start.Index : CodeMark().Match(text).Index;
+        cut = cut > 0 && char.IsLetterOrDigit(text[cut - 1]) ? Math.Max(0, text.LastIndexOf(' ', cut - 1)) : cut;
         var before = text[..cut].Trim().TrimEnd(',', ':', ';', '-', '–').Trim();
         before = TrailingCodeLabel().Replace(before, string.Empty).Trim();
         return before.Split(' ').Length >= 4 && !LooksLikeCode(before) ? before : null;
@@ -43,13 +44,13 @@ internal static partial class CodeText
 
     // Braces, "=>", " = ", a call ending in ";", declarations, "$var", shebangs, "npm install", SQL statements.
     [GeneratedRegex(
-        @"[{}]|=>|\s=\s|\w\([^)]*\)\s*;|\b(?:const|let|var|function|def|class|public|private|return)\s+\w+.*[({=;:]"
+        @"[{}]|=>|\s=\s|\w\([^)]*\)\s*;|\b(?:function|def)\s+\w+\s*\(|\b(?:const|let|var)\s+\w+\s*=|\bclass\s+\w+\s*[{(:]|\b(?:public|private)\s+(?:static\s+)?\w+\s+\w+|\breturn\s+[^.]*;"
         + @"|\$\w+|#!/|\bnpm\s+(?:install|i)\b|\bSELECT\s+\S+.*\bFROM\b|\bSyntax\b:?\s+\S|--\s*\w")]
     private static partial Regex CodeMark();
 
     // Where code starts inside a piece of prose: a declaration, a "Syntax" label, a shebang, an SQL statement.
     [GeneratedRegex(
-        @"\b(?:Syntax\b:?|Example\b[^:]{0,60}:|Loop:|Recursive:|(?:const|let|var|function|def|class)\s+\w+|"
+        @"\b(?:Syntax\b:?|Example\b[^:]{0,60}:|Loop:|Recursive:|(?:const|let|var)\s+\w+\s*=|(?:function|def)\s+\w+\s*\(|class\s+\w+\s*[{(:]|"
         + @"public\s+\w+|db\.\w+|#!/|npm\s+install|SELECT\s+\S)|--\s*\w|\{")]
     private static partial Regex CodeStart();
 

@@ -68,7 +68,8 @@ internal static partial class GuidanceItems
         if (more.Success && verb is not null)
         {
             pieces.Add((content[..more.Index], verb));
-            pieces.Add((content[(more.Index + more.Length)..], Verbs.ThirdPerson(ItemText.UpperFirst(more.Groups["verb"].Value.Split(' ')[0]))));
+            var words = more.Groups["verb"].Value.Split(' ');
+            pieces.Add((content[(more.Index + more.Length)..], string.Join(' ', [Verbs.ThirdPerson(ItemText.UpperFirst(words[0])), .. words[1..]])));
         }
         else
         {
@@ -101,8 +102,8 @@ internal static partial class GuidanceItems
             return FromBundle(bundle, verb, context);
         }
 
-        var pair = Bundles.SplitPair(content);
-        if (pair is not null && (verb is not null || SecondHalf().IsMatch(pair[1])))
+        var pair = Bundles.SplitPair(content, andOnly: true);
+        if (pair is not null && ((verb is null && SecondHalf().IsMatch(pair[1])) || verb is "Mentions" or "Names" or "Explains"))
         {
             var second = verb is null && HowClause().IsMatch(pair[1]) ? Traits.StateOfMind(pair[0])?.Verb ?? "Explains" : verb;
             return [.. One(pair[0], verb, context), .. One(pair[1], second, context)];

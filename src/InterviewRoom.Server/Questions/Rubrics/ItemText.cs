@@ -23,6 +23,16 @@ internal static partial class ItemText
         "Common", "Such", "Whether", "Just", "Often", "Usually", "Typically", "Generally", "First", "Then",
     };
 
+    // Names a sentence can start with that the source may never write elsewhere (so the context cannot tell).
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
+    {
+        "Amazon", "Google", "Microsoft", "Apple", "Twitter", "Facebook", "Netflix", "Quora", "Yahoo", "Kafka", "Redis",
+        "Nginx", "Docker", "Kubernetes", "Cassandra", "Spring", "Django", "Flask", "Express", "React", "Angular", "Python",
+        "Java", "Ruby", "Rails", "Git", "Trello", "Prometheus", "Grafana", "Apache", "Spark", "Flink", "Oracle", "Linux",
+        "Unix", "Windows", "Kanban", "Scrum", "Agile", "Jenkins", "Terraform", "Ansible", "Elasticsearch", "Snyk", "Azure",
+        "Heroku", "Swagger", "Citrix", "Minitest", "Eisenhower", "Postgres", "Node", "Raft", "Paxos", "Razorpay", "Stripe",
+    };
+
     /// <summary>Normalises punctuation and spacing and drops a trailing full stop, colon or semicolon.</summary>
     public static string Tidy(string text)
     {
@@ -57,8 +67,8 @@ internal static partial class ItemText
         var word = match.Value;
         var lower = char.ToLowerInvariant(word[0]) + word[1..];
         var token = text.Split(' ', 2)[0];
-        var common = FunctionWords.Contains(word)
-            || (word.Skip(1).All(c => !char.IsUpper(c)) && !token.Any(c => c == '.' || char.IsDigit(c)) && word.Length > 1
+        var common = !token.Contains('/') && FunctionWords.Contains(word)
+            || (word.Skip(1).All(c => !char.IsUpper(c)) && !token.Any(c => c == '.' || c == '/' || char.IsDigit(c)) && word.Length > 1
                 && !IsProperNoun(word, context));
         return common ? lower + text[word.Length..] : text;
     }
@@ -66,19 +76,27 @@ internal static partial class ItemText
     /// <summary>A capitalised word the source also writes capitalised inside a sentence ("Explain to me Kanban…").</summary>
     private static bool IsProperNoun(string word, string context)
     {
-        var previous = string.Empty;
-        foreach (Match token in ContextWord().Matches(context))
+        if (Names.Contains(word))
         {
-            if (token.Value == word && previous.Length > 0 && context[token.Index - 1] == ' '
-                && !SentenceEnd().IsMatch(context[Math.Max(0, token.Index - 4)..(token.Index - 1)]))
-            {
-                return true;
-            }
-
-            previous = token.Value;
+            return true;
         }
 
-        return false;
+        var lower = char.ToLowerInvariant(word[0]) + word[1..];
+        int inside = 0, lowered = 0;
+        foreach (Match token in ContextWord().Matches(context))
+        {
+            if (token.Value == lower)
+            {
+                lowered++;
+            }
+            else if (token.Value == word && token.Index > 1 && context[token.Index - 1] == ' '
+                && !SentenceEnd().IsMatch(context[Math.Max(0, token.Index - 4)..(token.Index - 1)]))
+            {
+                inside++;
+            }
+        }
+
+        return inside > lowered;
     }
 
     /// <summary>"Says" + "Streams are…" gives "Says streams are…".</summary>
@@ -128,10 +146,10 @@ internal static partial class ItemText
     [GeneratedRegex(@"[\w-]+")]
     private static partial Regex ContextWord();
 
-    [GeneratedRegex(@"(?:[.!?:;""“”(*]|^|\n|\s[-–—]|\|)\s*$")]
+    [GeneratedRegex(@"(?:[.!?:;""“”(*)]|^|\n|\s[-–—]|\|)\s*$")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"^[A-Za-z][\w'-]*")]
+    [GeneratedRegex(@"^[A-Za-z][\w-]*")]
     private static partial Regex FirstWord();
 
     [GeneratedRegex(@"[a-z0-9][a-z0-9'/+#.-]*[a-z0-9+#]|[a-z0-9]")]

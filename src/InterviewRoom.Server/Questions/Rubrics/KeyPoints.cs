@@ -146,10 +146,18 @@ internal static partial class KeyPoints
             return Prose(after, state);
         }
 
+        if (InlineColon().Match(after) is { Success: true } inner && Bundles.Words(inner.Groups["before"].Value) <= 3)
+        {
+            // "Benefits: Scalability: microservices can scale…" (186): the inner label is the item's.
+            return Inline(after, state);
+        }
+
         var that = StrategyThat().Match(before);
         if (that.Success)
         {
-            return AnswerSentences.Phrase($"{that.Groups["subject"].Value} {char.ToLowerInvariant(after[0])}{after[1..]}", state);
+            var drafts = AnswerSentences.Phrase($"{that.Groups["subject"].Value} {char.ToLowerInvariant(after[0])}{after[1..]}", state);
+            state.Continuation = that.Groups["subject"].Value;
+            return drafts;
         }
 
         var semicolons = Bundles.TopLevel(after, ';').Where(p => p.Length > 0).ToList();
@@ -164,14 +172,15 @@ internal static partial class KeyPoints
             return steps.SelectMany(p => Element(p, null, state));
         }
 
-        if (Bundles.Words(before) <= 3 && !CodeText.LooksLikeCode(after))
+        if ((Bundles.Words(before) <= 3 || (Bundles.Words(before) <= 5 && !Verbish().IsMatch(before))) && !CodeText.LooksLikeCode(after))
         {
-            after = ThirdPerson(after);
+            // "Pros: local commits, offline work…" (56), "In a closed network: focus on…; security is simpler" (67).
             state.Remember(after);
-            return [state.Draft($"{Singular(before)}: {ItemText.LowerFirst(ItemText.Tidy(after), state.Context)}", DraftRole.Content)
-                with { Parts = Bundles.Find(after) is { Clear: true } b && b.Elements.Count <= 6
+            return Bundles.TopLevel(ThirdPerson(after), ';').Where(p => p.Length > 0).Select(part =>
+                state.Draft($"{TitleCase(before)}: {ItemText.LowerFirst(ItemText.Tidy(part), state.Context)}", DraftRole.Content)
+                with { Parts = Bundles.Find(part) is { Clear: true } b && b.Elements.Count is >= 3 and <= 6
                     ? [.. b.Elements.Select(e => $"{Singular(before)}: {ItemText.LowerFirst(ItemText.Tidy(e), state.Context)}")]
-                    : null }];
+                    : null }).ToList();
         }
 
         return Intro().IsMatch(before) ? AnswerSentences.Phrase(after, state) : AnswerSentences.Phrase(sentence, state);
@@ -199,7 +208,9 @@ internal static partial class KeyPoints
         if (NounThenClause().IsMatch(text))
         {
             // "Interoperability, as they can be developed in any language…" (36).
-            return AnswerSentences.Phrase(text, state).Select(d => d with { Text = AnswerSentences.Compose("Mentions", FirstPerson.ToThirdPerson(text), state.Context) });
+            var comma = text.IndexOf(',', StringComparison.Ordinal);
+            var noun = $"{TitleCase(text[..comma])}{text[comma..]}";
+            return AnswerSentences.Phrase(text, state).Select(d => d with { Text = AnswerSentences.Compose("Mentions", FirstPerson.ToThirdPerson(noun), state.Context) });
         }
 
         if (heading is not null && !text.Contains(". ", StringComparison.Ordinal))
@@ -208,7 +219,7 @@ internal static partial class KeyPoints
             return ItemText.IsUsable(item) ? [state.Draft(item, DraftRole.Content)] : [];
         }
 
-        return Sentences.Split(text).SelectMany(s => AnswerSentences.Phrase(s, state)).ToList();
+        return Sentences.Split(text).SelectMany(s => AnswerSentences.Phrase(s, state, element: true)).ToList();
     }
 
     /// <summary>"“I'd use Redis for…”" → "use Redis for…": a first-person description loses its subject (15).</summary>
@@ -227,7 +238,8 @@ internal static partial class KeyPoints
             ? $"Names {heading.ToLowerInvariant()}, e.g."
             : UseCase().IsMatch(heading) ? "Names a use case, e.g." : "Gives an example, e.g.";
         var texts = examples.Select(e => CodeText.Prose(ItemText.Tidy(e))).OfType<string>()
-            .Select(e => ItemText.LowerFirst(DashLabel().Replace(e, "$1: "), state.Context)).ToList();
+            .Select(e => DashLabel().Replace(e, "$1: "))
+            .Select(e => e.Contains(": ", StringComparison.Ordinal) ? e : ItemText.LowerFirst(e, state.Context)).ToList();
         while (texts.Count > 1 && $"{lead} {string.Join("; ", texts)}".Length > ItemText.MaxLength)
         {
             texts.RemoveAt(texts.Count - 1);
@@ -259,6 +271,9 @@ internal static partial class KeyPoints
     private static bool IsNounHeading(string title) =>
         Bundles.Words(title) <= 6 && !ExampleHeading().IsMatch(title) && !Intro().IsMatch(title) && !HeadingVerb().IsMatch(title);
 
+    [GeneratedRegex(@"\b(?:is|are|was|were|can|will|would|should|must|has|have|do|does)\b|\b\w+(?:ed|es)\b")]
+    private static partial Regex Verbish();
+
     [GeneratedRegex(@"^(?:I|We)(?:'d|'ll|\s+would|\s+will)?\s+")]
     private static partial Regex ModalSubject();
 
@@ -280,7 +295,7 @@ internal static partial class KeyPoints
     [GeneratedRegex(@"Use Cases?", RegexOptions.IgnoreCase)]
     private static partial Regex UseCase();
 
-    [GeneratedRegex(@"\b(?:the following|below|as follows|include|includes|are to|steps are|in this code|in this query)\b|^(?:Some|Here)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:the following|below|as follows|include|includes|are to|steps are|in this code|in this query)\b|^(?:Some|Here)\b|\b(?:are|is|include|includes|would be|will be|could be)$", RegexOptions.IgnoreCase)]
     private static partial Regex Intro();
 
     [GeneratedRegex(@"\b(?:is|are|was|were|can|will|must|should|consumes|has|have)\b")]

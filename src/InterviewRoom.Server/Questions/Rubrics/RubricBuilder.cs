@@ -31,7 +31,7 @@ namespace InterviewRoom.Server.Questions.Rubrics;
 /// <b>NeedsReview</b>: the importer's reason when the answer does not answer the question.</item>
 /// </list>
 /// </summary>
-public static class RubricBuilder
+public static partial class RubricBuilder
 {
     private const int MaxNote = 600;
 
@@ -41,7 +41,7 @@ public static class RubricBuilder
         var context = string.Join('\n', [question.Text, question.ReferenceAnswer, .. question.Guidance.Select(g => g.Text)]);
         var guidance = GuidanceItems.From(question, context);
         var story = StoryStructure.Applies(question);
-        var answer = story ? [] : KeyPoints.From(question.ReferenceAnswer, context);
+        var answer = story ? [] : WithoutFlaggedWords(KeyPoints.From(question.ReferenceAnswer, context), question.AnswerMismatch);
         var guidanceContent = guidance.Drafts.Count(d => d.Role == DraftRole.Content);
         var needsQuestion = question.AnswerMismatch is not null
             && (story || guidanceContent < 3 || guidance.Drafts.Count + answer.Count(d => d.Role != DraftRole.Example) < 3);
@@ -74,6 +74,13 @@ public static class RubricBuilder
             Reviewed: false);
     }
 
+    /// <summary>Leaves out the answer's points that the importer quotes as wrong ("'also known as an INSERT…'", 179).</summary>
+    private static IReadOnlyList<Draft> WithoutFlaggedWords(IReadOnlyList<Draft> drafts, string? mismatch)
+    {
+        var quoted = mismatch is null ? [] : Quoted().Matches(mismatch).Select(m => m.Groups[1].Value).Where(q => q.Split(' ').Length >= 3).ToList();
+        return [.. drafts.Where(d => !quoted.Any(q => d.Text.Contains(q, StringComparison.OrdinalIgnoreCase)))];
+    }
+
     private static string? NeedsReview(string? mismatch) =>
         mismatch is null
             ? null
@@ -92,4 +99,7 @@ public static class RubricBuilder
 
         return kept.Count == 0 ? null : string.Join(' ', kept);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'([^']{8,})'")]
+    private static partial System.Text.RegularExpressions.Regex Quoted();
 }

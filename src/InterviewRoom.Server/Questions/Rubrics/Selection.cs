@@ -38,7 +38,8 @@ internal static class Selection
         }
         else
         {
-            Add(chosen, [.. question, .. guidance, .. candidates.Answer.Where(d => d.Role != DraftRole.Example)], Max);
+            Add(chosen, [.. question, .. guidance.Where(d => d.Role != DraftRole.Vague), .. candidates.Answer.Where(d => d.Role != DraftRole.Example)], Max);
+            Add(chosen, [.. guidance.Where(d => d.Role == DraftRole.Vague)], Max);
             Split(chosen);
             Add(chosen, [.. candidates.Answer.Where(d => d.Role == DraftRole.Example)], Max);
         }
@@ -138,7 +139,8 @@ internal static class Selection
 
         var shared = left.Intersect(right).Count();
         var smaller = Math.Min(left.Count, right.Count);
-        return (smaller >= 2 && shared >= 0.75 * smaller) || left.SetEquals(right);
+        var larger = Math.Max(left.Count, right.Count);
+        return (smaller >= 2 && shared >= 0.7 * smaller && larger <= 2 * smaller) || left.SetEquals(right);
     }
 
     private static HashSet<string> Stems(string text) =>

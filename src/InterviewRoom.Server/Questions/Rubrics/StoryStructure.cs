@@ -22,7 +22,7 @@ internal static partial class StoryStructure
     /// <summary>True when the question asks for the candidate's own experience and the answer, if any, is a story.</summary>
     public static bool Applies(ParsedQuestion question) =>
         StoryQuestion().IsMatch(question.Text)
-        && (question.ReferenceAnswer.Length == 0 || FirstPerson.Dominates([.. Sentences.Split(question.ReferenceAnswer)]));
+        && (question.ReferenceAnswer.Length == 0 || question.AnswerMismatch is not null || FirstPerson.Contains(question.ReferenceAnswer));
 
     /// <summary>The five story items; the situation, own role and result are the core of a passing story.</summary>
     public static IReadOnlyList<Criterion> Items(ParsedQuestion question)

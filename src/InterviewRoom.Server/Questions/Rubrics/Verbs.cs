@@ -23,7 +23,7 @@ internal static class Verbs
         "replicate", "batch", "compress", "throttle", "retry", "deploy", "migrate", "scale", "distribute", "publish",
         "process", "store", "show", "explain", "discuss", "describe", "mention", "talk", "walk", "address", "give",
         "name", "list", "outline", "cover", "include", "invest", "streamline", "organize", "involve", "preprocess",
-        "sort", "search", "normalize", "encourage", "fix", "have", "evaluate", "capture", "focus", "reference", "answer",
+        "sort", "search", "normalize", "encourage", "fix", "have", "evaluate", "capture", "focus", "reference", "answer", "be", "operate", "iterate", "debug", "correlate", "instrument", "alert", "encapsulate", "expose", "call",
     };
 
     // A second word that makes the first one a noun: "Design involves…", "Cache is…", "Process starvation occurs…".
@@ -31,7 +31,7 @@ internal static class Verbs
     {
         "is", "are", "was", "were", "has", "have", "can", "could", "will", "would", "should", "may", "might", "must",
         "does", "do", "involves", "means", "refers", "requires", "includes", "helps", "allows", "ensures", "provides",
-        "makes", "occurs", "works", "starvation", "data", "changes", "of", "and", "or",
+        "makes", "occurs", "works", "starvation", "changes", "of", "and", "or",
     };
 
     private static readonly Dictionary<string, string> Participles = new(StringComparer.OrdinalIgnoreCase)
@@ -48,6 +48,12 @@ internal static class Verbs
     public static bool IsImperative(string sentence)
     {
         var words = sentence.Split(' ', 4, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length >= 2 && char.IsUpper(words[1][0]) && words[1].Skip(1).All(char.IsLower) && (words.Length == 2 || words[2].StartsWith('(')))
+        {
+            // "Partition Tolerance (the system continues…)" (194) is a name, not an instruction.
+            return false;
+        }
+
         var first = words.Length >= 3 && words[0].EndsWith("ly", StringComparison.Ordinal) ? 1 : 0; // "Regularly evaluate…"
         return words.Length >= first + 2 && char.IsUpper(words[0][0])
             && Imperatives.Contains(words[first].TrimEnd(',', ':')) && !AfterSubject.Contains(words[first + 1].TrimEnd(',', ':'));
