@@ -140,7 +140,8 @@ internal static partial class AnswerSentences
 
     /// <summary>Elements that can stand as items: no pronoun start, no clause of their own, nothing vague.</summary>
     private static bool Elements(Bundle bundle) =>
-        !bundle.Elements.Any(e => Vague().IsMatch(e) || PronounStart().IsMatch(e) || e.Contains("; ", StringComparison.Ordinal) || Finite().IsMatch(e));
+        !(bundle.Elements.Skip(1).Any(e => Verbs.IsImperative(ItemText.UpperFirst(e))) && !Verbs.IsImperative(ItemText.UpperFirst(bundle.Elements[0])))
+        && !bundle.Elements.Any(e => Vague().IsMatch(e) || PronounStart().IsMatch(e) || e.Contains("; ", StringComparison.Ordinal) || Finite().IsMatch(e));
 
     /// <summary>A lead of at most three words before its introducer ("Disadvantages include", "They would").</summary>
     private static bool ShortLead(string prefix) =>
@@ -189,13 +190,23 @@ internal static partial class AnswerSentences
         }
 
         var plural = subject.EndsWith('s') && !subject.EndsWith("ss", StringComparison.Ordinal);
-        var verb = !plural || !finite.EndsWith('s') ? finite
-            : PluralEs().IsMatch(finite) ? finite[..^2]
-            : finite[..^1];
+        var verb = plural ? Plural(finite) : finite;
+        var rest = tail.Groups["rest"].Value;
+        foreach (Match more in AndParticiple().Matches(rest).Reverse())
+        {
+            // "…, improving performance and allowing for parallel processing" (49): both participles become verbs.
+            if (Verbs.FromParticiple(more.Groups["verb"].Value) is not { } next)
+            {
+                return null;
+            }
+
+            rest = $"{rest[..more.Groups["verb"].Index]}{(plural ? Plural(next) : next)}{rest[(more.Groups["verb"].Index + more.Groups["verb"].Length)..]}";
+        }
+
         var parts = new[]
         {
             Compose(Says, statement[..tail.Index], context),
-            Compose(Says, $"{subject} {verb} {tail.Groups["rest"].Value}", context),
+            Compose(Says, $"{subject} {verb} {rest}", context),
         };
         return parts.All(ItemText.IsUsable) ? parts : null;
     }
@@ -216,6 +227,9 @@ internal static partial class AnswerSentences
         var minimum = bundle.Prefix.TrimEnd().EndsWith(':') ? 6 : 5;
         return ListIntroducer().IsMatch(bundle.Prefix) && Bundles.Words(statement) >= minimum && Clause().IsMatch(statement) ? statement : null;
     }
+
+    private static string Plural(string finite) =>
+        !finite.EndsWith('s') ? finite : PluralEs().IsMatch(finite) ? finite[..^2] : finite[..^1];
 
     /// <summary>The items a list in the sentence gives: "Mentions X" for things, "Says to X" for instructions.</summary>
     private static IReadOnlyList<string>? Parts(Bundle bundle, string lead, string context)
@@ -330,6 +344,9 @@ internal static partial class AnswerSentences
     // "It says that in any distributed database…" (194): the theorem says it, and so should the item.
     [GeneratedRegex(@"^It (?:says|states|means|holds) that\s+")]
     private static partial Regex ItSays();
+
+    [GeneratedRegex(@"\band\s+(?<verb>[a-z]+ing)\b")]
+    private static partial Regex AndParticiple();
 
     [GeneratedRegex(@"(?:ss|sh|ch|x|z|o)es$")]
     private static partial Regex PluralEs();

@@ -241,7 +241,7 @@ internal static partial class Bundles
         if (before.Length == 0 && Words(segment) <= Math.Min(4, longest + 1) && strong is null)
         {
             // "the event loop, callbacks, promises…" (123): a short first segment is the first element.
-            return (string.Empty, segment, true);
+            return (string.Empty, LeadingPreposition().Replace(segment, string.Empty), true);
         }
 
         if (weak is not null && (Words(segment[(weak.Index + weak.Length)..]) <= longest + 1 || (gerunds && Gerund().IsMatch(segment[(weak.Index + weak.Length)..]))))

@@ -44,14 +44,14 @@ internal static partial class CodeText
 
     // Braces, "=>", " = ", a call ending in ";", declarations, "$var", shebangs, "npm install", SQL statements.
     [GeneratedRegex(
-        @"[{}]|=>|\s=\s|\w\([^)]*\)\s*;|\b(?:function|def)\s+\w+\s*\(|\b(?:const|let|var)\s+\w+\s*=|\bclass\s+\w+\s*[{(:]|\b(?:public|private)\s+(?:static\s+)?\w+\s+\w+|\breturn\s+[^.]*;"
+        @"[{}]|=>|\s=\s|\w\([^)]*\)\s*;|\b(?:function|def)\s+\w+\s*\(|\b(?:const|let|var)\s+\w+\s*=|\bclass\s+\w+\s*[{(:]|\b(?:public|private|protected)\s+(?:static\s+)?(?:class|void|int|double|float|string|String|bool|boolean|long|var|final)\b|\breturn\s+[^.]*;"
         + @"|\$\w+|#!/|\bnpm\s+(?:install|i)\b|\bSELECT\s+\S+.*\bFROM\b|\bSyntax\b:?\s+\S|--\s*\w")]
     private static partial Regex CodeMark();
 
     // Where code starts inside a piece of prose: a declaration, a "Syntax" label, a shebang, an SQL statement.
     [GeneratedRegex(
         @"\b(?:Syntax\b:?|Example\b[^:]{0,60}:|Loop:|Recursive:|(?:const|let|var)\s+\w+\s*=|(?:function|def)\s+\w+\s*\(|class\s+\w+\s*[{(:]|"
-        + @"public\s+\w+|db\.\w+|#!/|npm\s+install|SELECT\s+\S)|--\s*\w|\{")]
+        + @"public\s+(?:class|static|void|int|double)\b|db\.\w+|#!/|npm\s+install|SELECT\s+\S)|--\s*\w|\{")]
     private static partial Regex CodeStart();
 
     // "(e.g., public Point { public int x, y; })" (97), "({ "department": "HR" })" (46).

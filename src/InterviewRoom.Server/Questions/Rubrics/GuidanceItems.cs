@@ -37,12 +37,20 @@ internal static partial class GuidanceItems
                 else if (stripped.Use == SentenceUse.Content)
                 {
                     drafts.AddRange(Phrase(stripped.Rest, stripped.Verb, context)
-                        .Select(p => new Draft(p.Text, RubricSources.Guidance, detail, p.Role) { Group = group }));
+                        .Select(p => new Draft(p.Text, RubricSources.Guidance, detail, Restates(p.Text, question.Text) ? DraftRole.Vague : p.Role) { Group = group }));
                 }
             }
         }
 
         return new GuidanceDrafts(drafts, notes);
+    }
+
+    /// <summary>"Names the steps required to complete performance testing processes" (76) only restates the question.</summary>
+    private static bool Restates(string item, string question)
+    {
+        var words = ItemText.Words(item).Skip(1).Where(w => w.Length >= 4).Select(w => w[..Math.Min(5, w.Length)]).ToList();
+        var asked = ItemText.Words(question).Select(w => w[..Math.Min(5, w.Length)]).ToHashSet();
+        return words.Count >= 3 && words.Count(asked.Contains) >= 0.7 * words.Count;
     }
 
     /// <summary>The lines of a guidance list, or the sentences of guidance prose.</summary>

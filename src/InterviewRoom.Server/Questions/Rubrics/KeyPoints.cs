@@ -176,6 +176,12 @@ internal static partial class KeyPoints
         {
             // "Pros: local commits, offline work…" (56), "In a closed network: focus on…; security is simpler" (67).
             state.Remember(after);
+            if (ExampleHeading().IsMatch(before))
+            {
+                // "Examples: order processing, notifications, and data pipelines" (69): one example item.
+                return [state.Draft($"Gives an example, e.g. {ItemText.LowerFirst(ItemText.Tidy(after), state.Context)}", DraftRole.Content)];
+            }
+
             return Bundles.TopLevel(ThirdPerson(after), ';').Where(p => p.Length > 0).Select(part =>
                 state.Draft($"{TitleCase(before)}: {ItemText.LowerFirst(ItemText.Tidy(part), state.Context)}", DraftRole.Content)
                 with { Parts = Bundles.Find(part) is { Clear: true } b && b.Elements.Count is >= 3 and <= 6
@@ -271,7 +277,7 @@ internal static partial class KeyPoints
     private static bool IsNounHeading(string title) =>
         Bundles.Words(title) <= 6 && !ExampleHeading().IsMatch(title) && !Intro().IsMatch(title) && !HeadingVerb().IsMatch(title);
 
-    [GeneratedRegex(@"\b(?:is|are|was|were|can|will|would|should|must|has|have|do|does)\b|\b\w+(?:ed|es)\b")]
+    [GeneratedRegex(@"\b(?:is|are|was|were|can|will|would|should|must|has|have|do|does)\b")]
     private static partial Regex Verbish();
 
     [GeneratedRegex(@"^(?:I|We)(?:'d|'ll|\s+would|\s+will)?\s+")]

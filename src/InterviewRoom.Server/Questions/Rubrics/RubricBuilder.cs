@@ -77,7 +77,7 @@ public static partial class RubricBuilder
     /// <summary>Leaves out the answer's points that the importer quotes as wrong ("'also known as an INSERT…'", 179).</summary>
     private static IReadOnlyList<Draft> WithoutFlaggedWords(IReadOnlyList<Draft> drafts, string? mismatch)
     {
-        var quoted = mismatch is null ? [] : Quoted().Matches(mismatch).Select(m => m.Groups[1].Value).Where(q => q.Split(' ').Length >= 3).ToList();
+        var quoted = mismatch is null || !mismatch.Contains("wrong", StringComparison.OrdinalIgnoreCase) ? [] : Quoted().Matches(mismatch).Select(m => m.Groups[1].Value).Where(q => q.Split(' ').Length >= 3).ToList();
         return [.. drafts.Where(d => !quoted.Any(q => d.Text.Contains(q, StringComparison.OrdinalIgnoreCase)))];
     }
 

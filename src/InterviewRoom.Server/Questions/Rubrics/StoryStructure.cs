@@ -73,7 +73,7 @@ internal static partial class StoryStructure
                 && ItemText.IsWhole(c) && c.Split(' ').Length >= 3);
 
     [GeneratedRegex(
-        @"\b(?:a time (?:you|when)|describe (?:a|an|your)\b|give (?:me |us )?an example|tell (?:me|us) about (?:a|an|your)|"
+        @"\b(?:a time (?:you|when)|describe (?:a|an|your experience)\b|give (?:me |us )?an example|tell (?:me|us) about (?:a|an|your)|"
         + @"have you (?:ever )?(?:worked|led|built|used|had)|your (?:level of )?(?:experience|familiarity|understanding)|achieved|proud of|what did you learn)",
         RegexOptions.IgnoreCase)]
     private static partial Regex StoryQuestion();
