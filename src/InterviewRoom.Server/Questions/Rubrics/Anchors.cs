@@ -18,7 +18,7 @@ internal static partial class Anchors
 
     public static IReadOnlyList<ScaleAnchor> For(IReadOnlyList<Criterion> criteria, IReadOnlyList<RedFlag> sourceRedFlags, bool story, string context)
     {
-        foreach (var limit in new[] { 90, 70, 50, 36, 26 })
+        foreach (var limit in new[] { 64, 50, 40, 30 })
         {
             var anchors = Write(criteria, sourceRedFlags, story, context, limit);
             if (anchors.All(a => a.Anchor.Length <= MaxLength))
@@ -59,20 +59,21 @@ internal static partial class Anchors
         }
 
         var text = Brackets().Replace(criterion.Text, string.Empty);
+        var lead = Verbs.FirstOrDefault(v => text.StartsWith(v, StringComparison.Ordinal));
+        text = lead is null ? text : ItemText.UpperFirst(text[lead.Length..]);
         var colon = text.IndexOf(": ", StringComparison.Ordinal);
         if (colon > 0 && colon <= 40)
         {
             var label = text[..(colon + 2)];
             if (all.Count(c => Brackets().Replace(c.Text, string.Empty).StartsWith(label, StringComparison.Ordinal)) == 1)
             {
-                return text[..colon];
+                return lead is null ? text[..colon] : ItemText.LowerFirst(text[..colon], context);
             }
 
             text = text[label.Length..];
         }
 
-        var verb = Verbs.FirstOrDefault(v => text.StartsWith(v, StringComparison.Ordinal));
-        var name = verb is null ? ItemText.LowerFirst(text, context) : text[verb.Length..];
+        var name = lead is null && colon < 0 ? ItemText.LowerFirst(text, context) : LowerCommon(text, context);
         return Clauses.Head(NotClause().Replace(name, string.Empty), limit);
     }
 
@@ -82,6 +83,8 @@ internal static partial class Anchors
     // ", not only what the team did", ", not a general habit": the contrast an anchor can leave out.
     [System.Text.RegularExpressions.GeneratedRegex(@",\s+not\b.*$")]
     private static partial System.Text.RegularExpressions.Regex NotClause();
+
+    private static string LowerCommon(string text, string context) => ItemText.LowerFirst(text, context);
 
     private static bool IsExampleItem(Criterion criterion) =>
         criterion.SourceDetail?.EndsWith(": example", StringComparison.Ordinal) == true;

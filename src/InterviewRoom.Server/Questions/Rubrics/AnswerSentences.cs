@@ -12,7 +12,7 @@ namespace InterviewRoom.Server.Questions.Rubrics;
 /// </summary>
 internal static partial class AnswerSentences
 {
-    private const string Says = "Says";
+    public const string Says = "Says";
 
     /// <summary>The drafts of one sentence (several when it is too long for one item); empty when it is dropped.</summary>
     public static IReadOnlyList<Draft> Phrase(string sentence, AnswerState state, bool element = false)
@@ -73,7 +73,7 @@ internal static partial class AnswerSentences
         if (FirstPerson.Contains(resolved))
         {
             role = FirstPerson.IsPastNarrative(resolved) || Anecdote().IsMatch(resolved) ? DraftRole.Example : role;
-            if (role == DraftRole.Content && NamedTools(resolved) is { } named)
+            if (role == DraftRole.Content && SentenceParts.NamedTools(resolved) is { } named)
             {
                 // "In Node.js, I handle asynchronous operations using callbacks, promises, and async/await syntax" (74).
                 return [state.Draft(named, role)];
@@ -98,18 +98,18 @@ internal static partial class AnswerSentences
     {
         var limit = ItemText.MaxLength - lead.Length - 1;
         var bundle = Bundles.Find(statement);
-        var parts = bundle is { Clear: true } && Splittable(bundle) ? Parts(bundle, lead, state.Context) : ParticipleParts(statement, lead, state.Context);
+        var parts = bundle is { Clear: true } && SentenceParts.Splittable(bundle) ? SentenceParts.Parts(bundle, lead, state.Context) : SentenceParts.ParticipleParts(statement, lead, state.Context);
         if (parts is not null && parts.Count > Selection.Max)
         {
             parts = [.. parts.Take(Selection.Max)];
         }
 
-        parts ??= SemicolonParts(statement, lead, state.Context);
+        parts ??= SentenceParts.SemicolonParts(statement, lead, state.Context);
         var pieces = Clauses.Fit(statement, limit);
-        if (pieces.Count == 0 && parts is null && bundle is { Clear: true } && bundle.Elements.Count >= 3 && Elements(bundle))
+        if (pieces.Count == 0 && parts is null && bundle is { Clear: true } && bundle.Elements.Count >= 3 && SentenceParts.Elements(bundle))
         {
             // Too long for one item and no shorter form: the list's elements are the items.
-            parts = Parts(bundle, lead, state.Context);
+            parts = SentenceParts.Parts(bundle, lead, state.Context);
         }
 
         if (pieces.Count != 1 && parts is not null)
@@ -124,141 +124,6 @@ internal static partial class AnswerSentences
         }
 
         return drafts;
-    }
-
-    /// <summary>
-    /// A list worth splitting: three or more elements, a short lead ("Disadvantages include…", 13), and single words
-    /// only after "include", "such as", "like" or a colon (not "…thread-safe, easier to reason about…", 28).
-    /// </summary>
-    private static bool Splittable(Bundle bundle) =>
-        bundle.Elements.Count >= 3
-        && (bundle.Trailing || ShortLead(bundle.Prefix) || TopicEnd().IsMatch(bundle.Prefix) || bundle.Prefix.TrimEnd().EndsWith(':') || LeadStatement(bundle) is not null)
-        && (bundle.Elements.All(e => Bundles.Words(e) >= 2) || StrongEnd().IsMatch(bundle.Prefix))
-        && !ExampleEnd().IsMatch(bundle.Prefix)
-        && (bundle.Suffix.Length == 0 || !Clause().IsMatch(bundle.Suffix))
-        && Elements(bundle);
-
-    /// <summary>Elements that can stand as items: no pronoun start, no clause of their own, nothing vague.</summary>
-    private static bool Elements(Bundle bundle) =>
-        !(bundle.Elements.Skip(1).Any(e => Verbs.IsImperative(ItemText.UpperFirst(e))) && !Verbs.IsImperative(ItemText.UpperFirst(bundle.Elements[0])))
-        && !bundle.Elements.Any(e => Vague().IsMatch(e) || PronounStart().IsMatch(e) || e.Contains("; ", StringComparison.Ordinal) || Finite().IsMatch(e));
-
-    /// <summary>A lead of at most three words before its introducer ("Disadvantages include", "They would").</summary>
-    private static bool ShortLead(string prefix) =>
-        Bundles.Words(ListIntroducer().Replace(prefix, string.Empty)) <= 3;
-
-    /// <summary>"I do X using A, B and C": what the sample answer names is the point, "Names A, B and C".</summary>
-    private static string? NamedTools(string sentence)
-    {
-        var bundle = Bundles.Find(sentence);
-        if (bundle is null || bundle.Elements.Count < 3 || bundle.Elements.Any(e => Bundles.Words(e) > 3 || FirstPerson.Contains(e))
-            || !ToolIntroducer().IsMatch(bundle.Prefix) || bundle.Suffix.Length > 0)
-        {
-            return null;
-        }
-
-        var names = $"Names {string.Join(", ", bundle.Elements.SkipLast(1))} and {bundle.Elements[^1]}";
-        return ItemText.IsUsable(names) ? names : null;
-    }
-
-    /// <summary>"…helps diagnose production issues and verify SLAs; correlate data across traces and metrics" (45): two items.</summary>
-    private static IReadOnlyList<string>? SemicolonParts(string statement, string lead, string context)
-    {
-        var halves = Bundles.TopLevel(statement, ';').Where(h => h.Length > 0).ToList();
-        if (halves.Count < 2 || halves.Any(h => h.Split(' ').Length < 3))
-        {
-            return null;
-        }
-
-        var parts = halves.Select(h => Compose(Verbs.IsImperative(ItemText.UpperFirst(h)) ? "Says to" : lead == "Says to" ? Says : lead, h, context)).ToList();
-        return parts.All(ItemText.IsUsable) ? parts : null;
-    }
-
-    /// <summary>"WebSockets provide…, allowing for real-time communication" (2) → "Says WebSockets allow for real-time communication".</summary>
-    private static IReadOnlyList<string>? ParticipleParts(string statement, string lead, string context)
-    {
-        var tail = TrailingParticiple().Match(statement);
-        var subject = lead == Says ? Subjects.Of(statement) : null;
-        if (subject is not null && (subject.Split(' ').Length > 4 || subject.Contains(" of ", StringComparison.Ordinal)))
-        {
-            return null;
-        }
-
-        if (!tail.Success || subject is null || Verbs.FromParticiple(tail.Groups["verb"].Value) is not { } finite)
-        {
-            return null;
-        }
-
-        var plural = subject.EndsWith('s') && !subject.EndsWith("ss", StringComparison.Ordinal);
-        var verb = plural ? Plural(finite) : finite;
-        var rest = tail.Groups["rest"].Value;
-        foreach (Match more in AndParticiple().Matches(rest).Reverse())
-        {
-            // "…, improving performance and allowing for parallel processing" (49): both participles become verbs.
-            if (Verbs.FromParticiple(more.Groups["verb"].Value) is not { } next)
-            {
-                return null;
-            }
-
-            rest = $"{rest[..more.Groups["verb"].Index]}{(plural ? Plural(next) : next)}{rest[(more.Groups["verb"].Index + more.Groups["verb"].Length)..]}";
-        }
-
-        var parts = new[]
-        {
-            Compose(Says, statement[..tail.Index], context),
-            Compose(Says, $"{subject} {verb} {rest}", context),
-        };
-        return parts.All(ItemText.IsUsable) ? parts : null;
-    }
-
-    /// <summary>
-    /// A long lead before "such as", "like", "using"… says something of its own: "The MVC architecture stands for
-    /// Model-View-Controller, an architectural pattern that separates an application into three main logical
-    /// components" (72). A lead before "include" or a colon only names the topic (128).
-    /// </summary>
-    private static string? LeadStatement(Bundle bundle)
-    {
-        if ((Bundles.Words(bundle.Prefix) <= 8 && !bundle.Prefix.TrimEnd().EndsWith(':')) || TopicEnd().IsMatch(bundle.Prefix))
-        {
-            return null;
-        }
-
-        var statement = ListIntroducer().Replace(bundle.Prefix, string.Empty).Trim().TrimEnd(',', ':');
-        var minimum = bundle.Prefix.TrimEnd().EndsWith(':') ? 6 : 5;
-        return ListIntroducer().IsMatch(bundle.Prefix) && Bundles.Words(statement) >= minimum && Clause().IsMatch(statement) ? statement : null;
-    }
-
-    private static string Plural(string finite) =>
-        !finite.EndsWith('s') ? finite : PluralEs().IsMatch(finite) ? finite[..^2] : finite[..^1];
-
-    /// <summary>The items a list in the sentence gives: "Mentions X" for things, "Says to X" for instructions.</summary>
-    private static IReadOnlyList<string>? Parts(Bundle bundle, string lead, string context)
-    {
-        var statement = LeadStatement(bundle);
-        var label = LabelPrefix().Match(bundle.Prefix);
-        var first = bundle.Elements[0].Split(' ', 2);
-        var shared = Verbs.IsImperative(ItemText.UpperFirst(bundle.Elements[0])) && first.Length == 2
-            && bundle.Elements.Skip(1).All(e => !Verbs.IsImperative(ItemText.UpperFirst(e)))
-            ? first[0].ToLowerInvariant() : null;
-        var elements = shared is null ? bundle.Elements : [first[1], .. bundle.Elements.Skip(1)];
-        var parts = elements.Select(e => label.Success
-            ? $"{KeyPoints.Singular(label.Groups["label"].Value)}: {ItemText.LowerFirst(e, context)}"
-            : shared is not null ? Compose("Says to", $"{shared} {e}", context)
-            : Verbs.IsImperative(ItemText.UpperFirst(e)) ? Compose("Says to", e, context) : Compose("Mentions", e, context)).ToList();
-        if (statement is not null || bundle.Trailing)
-        {
-            // "The purpose of load balancing is to distribute traffic…, optimizing resource use, maximizing…" (172).
-            parts.Insert(0, Compose(lead == "Says to" ? lead : Says, statement ?? bundle.Prefix.TrimEnd(',', ' '), context));
-        }
-
-        if (parts.Count > Selection.Max && statement is null && !label.Success)
-        {
-            // Seven strategies (79): two to an item, so the rubric keeps them all.
-            var verb = parts[0].StartsWith("Says to ", StringComparison.Ordinal) ? "Says to" : "Mentions";
-            parts = [.. bundle.Elements.Chunk(2).Select(pair => Compose(verb, string.Join(", and ", pair), context))];
-        }
-
-        return parts.All(ItemText.IsUsable) ? parts : null;
     }
 
     public static string Compose(string lead, string statement, string context)
@@ -308,20 +173,11 @@ internal static partial class AnswerSentences
         + @"prevents?|handles?|supports?|enables?|lets|offers?|occurs?|works?|separates?|sits|acts|reacts|focuses|needs?|depends?|"
         + @"guarantees?|creates?|leads?|causes?|extends?|isolates?|explores?|tracks?|restricts?|prioritizes?|applies|manages?|[a-z]+ed)\b",
         RegexOptions.IgnoreCase)]
-    private static partial Regex Clause();
+    internal static partial Regex Clause();
 
     // "Then dive into implementation details:" (15) tells the candidate how to answer.
     [GeneratedRegex(@"^(?:Compare|Dive|Discuss|Talk about|Walk through|Start with|Begin with)\b")]
     private static partial Regex Coaching();
-
-    [GeneratedRegex(@"\b(?:include|includes|are|is|involves|involve)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex TopicEnd();
-
-    [GeneratedRegex(@"\b(?:using|with|such as|like|including|via)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ToolIntroducer();
-
-    [GeneratedRegex(@"\b(?:such as|like|e\.g\.|for example)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ExampleEnd();
 
     [GeneratedRegex(@"^(?:For|Below|Here|Some|There|The following|Following|In this)\b|\bfollowing (?:conditions|steps|ways|components|points|reasons|techniques)\b|\bas follows\b", RegexOptions.IgnoreCase)]
     private static partial Regex AnnouncesOnly();
@@ -331,9 +187,6 @@ internal static partial class AnswerSentences
 
     [GeneratedRegex(@"^(?:Remember|Note|Keep in mind) that\s+", RegexOptions.IgnoreCase)]
     private static partial Regex RememberThat();
-
-    [GeneratedRegex(@"(?:,?\s*\b(?:such as|like|e\.g\.|including|using|with|via|through|by)|:)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ListIntroducer();
 
     [GeneratedRegex(@"^(?:[^,]{0,40},\s+)?[Tt]hey (?:also\s+)?(?<verb>understand|know|are familiar with|are experienced with|have experience)\s+(?:with\s+|in\s+)?")]
     private static partial Regex Understand();
@@ -345,48 +198,4 @@ internal static partial class AnswerSentences
     [GeneratedRegex(@"^It (?:says|states|means|holds) that\s+")]
     private static partial Regex ItSays();
 
-    [GeneratedRegex(@"\band\s+(?<verb>[a-z]+ing)\b")]
-    private static partial Regex AndParticiple();
-
-    [GeneratedRegex(@"(?:ss|sh|ch|x|z|o)es$")]
-    private static partial Regex PluralEs();
-
-    [GeneratedRegex(@"(?:\b(?:include|includes|including)|:)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex StrongEnd();
-
-    // An element with its own finite verb is a clause, not a list element ("sharding is used when…", 49).
-    [GeneratedRegex(@"\b(?:is|are|was|were|can|could|will|would|should|must|has|have)\b")]
-    private static partial Regex Finite();
-
-    [GeneratedRegex(@"^(?:it|its|they|their|them|this|these|that|those)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PronounStart();
-
-    [GeneratedRegex(@"^(?:any other|others?|etc\.?|and so on|more)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Vague();
-
-    [GeneratedRegex(@",\s+(?<verb>[a-z]+ing)\s+(?<rest>[^,;]+)$")]
-    private static partial Regex TrailingParticiple();
-
-    [GeneratedRegex(@"^(?<label>[A-Z][\w\s-]{1,30}?)\s*:$")]
-    private static partial Regex LabelPrefix();
-}
-
-/// <summary>What the answer's earlier sentences tell a later one: the last plain subject, the text for casing.</summary>
-internal sealed class AnswerState(string context, string source)
-{
-    public string Context { get; } = context;
-
-    public string? Subject { get; private set; }
-
-    /// <summary>The subject a run of verb-first sentences shares ("Optimistic locking is a strategy that: Assumes…").</summary>
-    public string? Continuation { get; set; }
-
-    public int Group { get; set; }
-
-    public void Remember(string sentence) => Subject = Subjects.Of(sentence);
-
-    public void Keep(string subject) => Subject = subject;
-
-    public Draft Draft(string text, DraftRole role) =>
-        new(ItemText.UpperFirst(ItemText.Tidy(text)), source, null, role) { Group = Group };
 }

@@ -72,7 +72,7 @@ internal static partial class Clauses
             cut = Boundary().Matches(text).Where(m => m.Index >= 12 && m.Index <= limit).Select(m => m.Index).LastOrDefault();
         }
 
-        if (cut > 0)
+        if (cut > limit / 2)
         {
             return StopWordEnd().Replace(text[..cut].TrimEnd(',', ';', ':', ' '), string.Empty);
         }

@@ -50,7 +50,7 @@ internal static partial class KeyPoints
                 }
                 else
                 {
-                    drafts.AddRange(Element(element, heading, state));
+                    drafts.AddRange(AnswerElements.Element(element, heading, state));
                 }
 
                 continue;
@@ -121,116 +121,14 @@ internal static partial class KeyPoints
         return string.Join(' ', words);
     }
 
-    private static IEnumerable<Draft> Prose(string paragraph, AnswerState state) =>
+    internal static IEnumerable<Draft> Prose(string paragraph, AnswerState state) =>
         Sentences.Split(paragraph)
             .SelectMany(CodeText.SplitAtCode)
             .SelectMany(Unpunctuated)
             .Select(CodeText.Prose)
             .OfType<string>()
-            .SelectMany(s => Inline(s, state))
+            .SelectMany(s => AnswerElements.Inline(s, state))
             .ToList();
-
-    /// <summary>"Optimistic locking is a strategy that: Assumes…" (99), "Web services offer several advantages: A; B; C" (36).</summary>
-    private static IEnumerable<Draft> Inline(string sentence, AnswerState state)
-    {
-        var colon = InlineColon().Match(sentence);
-        if (!colon.Success)
-        {
-            return AnswerSentences.Phrase(sentence, state);
-        }
-
-        var before = colon.Groups["before"].Value.Trim();
-        var after = colon.Groups["after"].Value.Trim();
-        if (Coaching().IsMatch(before))
-        {
-            return Prose(after, state);
-        }
-
-        if (InlineColon().Match(after) is { Success: true } inner && Bundles.Words(inner.Groups["before"].Value) <= 3)
-        {
-            // "Benefits: Scalability: microservices can scale…" (186): the inner label is the item's.
-            return Inline(after, state);
-        }
-
-        var that = StrategyThat().Match(before);
-        if (that.Success)
-        {
-            var drafts = AnswerSentences.Phrase($"{that.Groups["subject"].Value} {char.ToLowerInvariant(after[0])}{after[1..]}", state);
-            state.Continuation = that.Groups["subject"].Value;
-            return drafts;
-        }
-
-        var semicolons = Bundles.TopLevel(after, ';').Where(p => p.Length > 0).ToList();
-        if (semicolons.Count >= 3)
-        {
-            return semicolons.SelectMany(p => Element(LeadingAnd().Replace(p, string.Empty), null, state));
-        }
-
-        var steps = StepBoundary().Split(after);
-        if (steps.Length >= 3 && !after.Contains(". ", StringComparison.Ordinal))
-        {
-            return steps.SelectMany(p => Element(p, null, state));
-        }
-
-        if ((Bundles.Words(before) <= 3 || (Bundles.Words(before) <= 5 && !Verbish().IsMatch(before))) && !CodeText.LooksLikeCode(after))
-        {
-            // "Pros: local commits, offline work…" (56), "In a closed network: focus on…; security is simpler" (67).
-            state.Remember(after);
-            if (ExampleHeading().IsMatch(before))
-            {
-                // "Examples: order processing, notifications, and data pipelines" (69): one example item.
-                return [state.Draft($"Gives an example, e.g. {ItemText.LowerFirst(ItemText.Tidy(after), state.Context)}", DraftRole.Content)];
-            }
-
-            return Bundles.TopLevel(ThirdPerson(after), ';').Where(p => p.Length > 0).Select(part =>
-                state.Draft($"{TitleCase(before)}: {ItemText.LowerFirst(ItemText.Tidy(part), state.Context)}", DraftRole.Content)
-                with { Parts = Bundles.Find(part) is { Clear: true } b && b.Elements.Count is >= 3 and <= 6
-                    ? [.. b.Elements.Select(e => $"{Singular(before)}: {ItemText.LowerFirst(ItemText.Tidy(e), state.Context)}")]
-                    : null }).ToList();
-        }
-
-        return Intro().IsMatch(before) ? AnswerSentences.Phrase(after, state) : AnswerSentences.Phrase(sentence, state);
-    }
-
-    /// <summary>A list element: "Label: description", "Heading: element", or a sentence of its own.</summary>
-    private static IEnumerable<Draft> Element(string element, string? heading, AnswerState state)
-    {
-        var text = CodeText.Prose(ItemText.Tidy(element));
-        if (text is null)
-        {
-            return [];
-        }
-
-        var label = Label().Match(text);
-        if (label.Success && !CodeText.LooksLikeCode(label.Groups["label"].Value))
-        {
-            var description = Sentences.Split(ThirdPerson(label.Groups["text"].Value)).ToList();
-            var kept = description.Count > 1 && string.Join(' ', description).Length + label.Length > ItemText.MaxLength ? description[0] : string.Join(' ', description);
-            state.Remember(kept);
-            var item = $"{TitleCase(label.Groups["label"].Value)}: {ItemText.LowerFirst(ItemText.Tidy(kept), state.Context)}";
-            return ItemText.IsUsable(item) ? [state.Draft(item, DraftRole.Content)] : [];
-        }
-
-        if (NounThenClause().IsMatch(text))
-        {
-            // "Interoperability, as they can be developed in any language…" (36).
-            var comma = text.IndexOf(',', StringComparison.Ordinal);
-            var noun = $"{TitleCase(text[..comma])}{text[comma..]}";
-            return AnswerSentences.Phrase(text, state).Select(d => d with { Text = AnswerSentences.Compose("Mentions", FirstPerson.ToThirdPerson(noun), state.Context) });
-        }
-
-        if (heading is not null && !text.Contains(". ", StringComparison.Ordinal))
-        {
-            var item = $"{Singular(heading)}: {ItemText.LowerFirst(text, state.Context)}";
-            return ItemText.IsUsable(item) ? [state.Draft(item, DraftRole.Content)] : [];
-        }
-
-        return Sentences.Split(text).SelectMany(s => AnswerSentences.Phrase(s, state, element: true)).ToList();
-    }
-
-    /// <summary>"“I'd use Redis for…”" → "use Redis for…": a first-person description loses its subject (15).</summary>
-    private static string ThirdPerson(string description) =>
-        FirstPerson.SecondToThird(FirstPerson.ToThirdPerson(ModalSubject().Replace(ItemText.Tidy(description), string.Empty)));
 
     private static void Flush(List<Draft> drafts, List<string> examples, ref string? heading, AnswerState state)
     {
@@ -277,17 +175,8 @@ internal static partial class KeyPoints
     private static bool IsNounHeading(string title) =>
         Bundles.Words(title) <= 6 && !ExampleHeading().IsMatch(title) && !Intro().IsMatch(title) && !HeadingVerb().IsMatch(title);
 
-    [GeneratedRegex(@"\b(?:is|are|was|were|can|will|would|should|must|has|have|do|does)\b")]
-    private static partial Regex Verbish();
-
-    [GeneratedRegex(@"^(?:I|We)(?:'d|'ll|\s+would|\s+will)?\s+")]
-    private static partial Regex ModalSubject();
-
     [GeneratedRegex(@"^(?:Compare|Dive|Discuss|Explain|Talk|Mention|Describe|Walk|Start with|Begin with)\b")]
-    private static partial Regex Coaching();
-
-    [GeneratedRegex(@"^[A-Z][\w /&-]{2,40},\s+(?:as|where|since|because|which)\b")]
-    private static partial Regex NounThenClause();
+    internal static partial Regex Coaching();
 
     [GeneratedRegex(@"^(-|\d{1,2}\)|[a-h]\.)\s+")]
     private static partial Regex ListMarker();
@@ -296,36 +185,19 @@ internal static partial class KeyPoints
     private static partial Regex Heading();
 
     [GeneratedRegex(@"^(?:Examples?\b|Example\b.*|(?:Example )?Use Cases?\b)", RegexOptions.IgnoreCase)]
-    private static partial Regex ExampleHeading();
+    internal static partial Regex ExampleHeading();
 
     [GeneratedRegex(@"Use Cases?", RegexOptions.IgnoreCase)]
     private static partial Regex UseCase();
 
     [GeneratedRegex(@"\b(?:the following|below|as follows|include|includes|are to|steps are|in this code|in this query)\b|^(?:Some|Here)\b|\b(?:are|is|include|includes|would be|will be|could be)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Intro();
+    internal static partial Regex Intro();
 
     [GeneratedRegex(@"\b(?:is|are|was|were|can|will|must|should|consumes|has|have)\b")]
     private static partial Regex HeadingVerb();
 
-    // "OAuth: Often used…", "Indexing – Use indexes…", "Fast Reads/Writes – Prioritizes…", "Hardware – F5…".
-    [GeneratedRegex(@"^(?<label>[A-Z][^:–—]{1,45}?)\s*(?::|\s[–—]\s|\s-\s)\s*(?<text>\S.+)$")]
-    private static partial Regex Label();
-
     [GeneratedRegex(@"^(\S[^–—]{0,30}?)\s+[–—]\s+")]
     private static partial Regex DashLabel();
-
-    [GeneratedRegex(@"^(?<before>[^:]{3,120}?):\s+(?<after>\S.+)$")]
-    private static partial Regex InlineColon();
-
-    [GeneratedRegex(@"^(?<subject>.+?)(?:,\s+on the other hand,)?\s+is\s+an?\s+\w+\s+that$")]
-    private static partial Regex StrategyThat();
-
-    // "Identify the environment for testing Identify the metrics…" (76): a capitalised verb starts the next step.
-    [GeneratedRegex(@"(?<=[a-z])\s+(?=(?:Identify|Plan|Configure|Implement|Execute|Analyze|Analyse|Determine|Finalize|Create|Conduct|Design|Define|Run|Set|Monitor|Review|Test|Write|Build|Deploy|Measure|Choose|Select|Collect|Prepare|Report)\b)")]
-    private static partial Regex StepBoundary();
-
-    [GeneratedRegex(@"^and\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadingAnd();
 
     [GeneratedRegex(@"\s*\([^()]*\)")]
     private static partial Regex Brackets();
