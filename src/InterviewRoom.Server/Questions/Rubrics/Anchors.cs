@@ -90,5 +90,7 @@ internal static partial class Anchors
         criterion.SourceDetail?.EndsWith(": example", StringComparison.Ordinal) == true;
 
     private static string Join(IReadOnlyList<string> names) =>
-        names.Count <= 1 ? string.Concat(names) : $"{string.Join(", ", names.SkipLast(1))} and {names[^1]}";
+        names.Count <= 1 ? string.Concat(names)
+        : names.Any(n => n.Contains(',', StringComparison.Ordinal)) ? string.Join("; ", names)
+        : $"{string.Join(", ", names.SkipLast(1))} and {names[^1]}";
 }

@@ -127,6 +127,7 @@ internal static partial class ListBoundary
         for (var i = elements.Count - 2; i >= 0; i--)
         {
             if (DanglingAdjective().IsMatch(elements[i]) && Bundles.Words(elements[i + 1]) <= 3 && !Gerund().IsMatch(elements[i + 1])
+                && !VerbStart().IsMatch(elements[i + 1])
                 && !Determiner().IsMatch(elements[i + 1]))
             {
                 elements[i] = $"{elements[i]}, {elements[i + 1]}";

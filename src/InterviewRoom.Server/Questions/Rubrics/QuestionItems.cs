@@ -38,7 +38,8 @@ internal static partial class QuestionItems
             var match = pattern.Match(first);
             if (match.Success)
             {
-                var text = $"{verb} {FirstPerson.SecondToThird(match.Groups["rest"].Value).Trim()}";
+                var rest = FirstPerson.SecondToThird(match.Groups["rest"].Value).Trim();
+                var text = pattern == WhatDoesPattern ? $"{verb} {rest} does" : $"{verb} {rest}";
                 return ItemText.IsUsable(text) && !CodeText.LooksLikeCode(text) ? [Item(text)] : [];
             }
         }
@@ -61,12 +62,15 @@ internal static partial class QuestionItems
             new(string.Empty, "Explains how it works, not only what it is", RubricSources.Standard, false, $"{Generic}: how it works"),
         ];
 
+    private static readonly Regex WhatDoesPattern = WhatDoes();
+
     private static (Regex Pattern, string Verb)[] Patterns =>
     [
         (ExperienceWith(), "Describes their experience with"),
         (WorkedWith(), "Describes their work with"),
         (HowDoYou(), "Describes how they"),
         (HowWouldYou(), "Describes how they would"),
+        (WhatDoesPattern, "Describes what"),
         (Imperative(), string.Empty),
     ];
 
@@ -93,6 +97,10 @@ internal static partial class QuestionItems
 
     [GeneratedRegex(@"^How would you\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex HowWouldYou();
+
+    // "What exactly does a backend developer do?" (135) → "Describes what a backend developer does".
+    [GeneratedRegex(@"^What (?:exactly )?does (?<rest>.+?) do$", RegexOptions.IgnoreCase)]
+    private static partial Regex WhatDoes();
 
     [GeneratedRegex(@"^(?<rest>(?:Describe|Explain|Define|Discuss|Name|List|Compare)\b.+)$")]
     private static partial Regex Imperative();

@@ -74,11 +74,26 @@ public static partial class RubricBuilder
             Reviewed: false);
     }
 
-    /// <summary>Leaves out the answer's points that the importer quotes as wrong ("'also known as an INSERT…'", 179).</summary>
+    /// <summary>
+    /// Leaves out the answer's points that the importer names as wrong: those with a phrase it quotes ("'also known as
+    /// an INSERT…'", 179) or three words in a row from its reason ("database administrator (DBA)", 135).
+    /// </summary>
     private static IReadOnlyList<Draft> WithoutFlaggedWords(IReadOnlyList<Draft> drafts, string? mismatch)
     {
-        var quoted = mismatch is null || !mismatch.Contains("wrong", StringComparison.OrdinalIgnoreCase) ? [] : Quoted().Matches(mismatch).Select(m => m.Groups[1].Value).Where(q => q.Split(' ').Length >= 3).ToList();
-        return [.. drafts.Where(d => !quoted.Any(q => d.Text.Contains(q, StringComparison.OrdinalIgnoreCase)))];
+        if (mismatch is null || !mismatch.Contains("wrong", StringComparison.OrdinalIgnoreCase))
+        {
+            return drafts;
+        }
+
+        var quoted = Quoted().Matches(mismatch).Select(m => m.Groups[1].Value).Where(q => q.Split(' ').Length >= 3).ToList();
+        var reason = Trigrams(mismatch);
+        return [.. drafts.Where(d => !quoted.Any(q => d.Text.Contains(q, StringComparison.OrdinalIgnoreCase)) && !Trigrams(d.Text).Overlaps(reason))];
+    }
+
+    private static HashSet<string> Trigrams(string text)
+    {
+        var words = ItemText.Words(text).Where(w => w.Length >= 3 && w is not ("the" or "and" or "with" or "that" or "says")).ToList();
+        return [.. words.Zip(words.Skip(1), words.Skip(2)).Select(t => $"{t.First} {t.Second} {t.Third}")];
     }
 
     private static string? NeedsReview(string? mismatch) =>

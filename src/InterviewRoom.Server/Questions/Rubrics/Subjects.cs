@@ -119,7 +119,7 @@ internal static partial class Subjects
     private static bool IsPlural(string subject) =>
         subject.Split(' ')[^1] is var head && head.EndsWith('s') && !head.EndsWith("ss", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^(?:This|It|That) is (?:called|known as|referred to as)\b")]
+    [GeneratedRegex(@"^(?:This|It|That) is (?:called|known as|referred to as)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Called();
 
     [GeneratedRegex(@"^(?:are|have|were)\b")]
