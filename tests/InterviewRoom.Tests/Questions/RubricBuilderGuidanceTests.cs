@@ -109,7 +109,7 @@ public sealed class RubricBuilderGuidanceTests
         var rubric = RubricOf(14);
 
         Assert.Equal(["Mentions non-blocking I/O operations", "Mentions real-time applications"], rubric.Criteria.Take(2).Select(c => c.Text));
-        Assert.Equal("The question tests the candidate's understanding of event-driven programming and its application in backend development.", rubric.Note);
+        Assert.Equal("The question tests understanding of event-driven programming and its application in backend development.", rubric.Note);
         Assert.DoesNotContain(rubric.Criteria, c => c.Text.Contains("Your response", StringComparison.Ordinal) || c.Text.Contains("interviewer", StringComparison.Ordinal));
     }
 

@@ -117,6 +117,8 @@ internal static partial class LeadIns
     private static string ToNote(string text)
     {
         var note = ThisQuestion().Replace(text.Trim(), "The question");
+        note = Opportunity().Replace(note, "tests");
+        note = YourUnderstanding().Replace(note, "understanding of");
         note = YourPossessive().Replace(note, "the candidate's");
         note = You().Replace(note, "the candidate");
         return ItemText.UpperFirst(note.TrimEnd('.')) + ".";
@@ -173,6 +175,12 @@ internal static partial class LeadIns
 
     [GeneratedRegex(@"^This question\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThisQuestion();
+
+    [GeneratedRegex(@"\bgives you the opportunity to demonstrate\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Opportunity();
+
+    [GeneratedRegex(@"\byour (?:understanding|knowledge|grasp) of\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YourUnderstanding();
 
     [GeneratedRegex(@"\byour\b", RegexOptions.IgnoreCase)]
     private static partial Regex YourPossessive();

@@ -59,7 +59,7 @@ public static partial class RubricBuilder
             notes.Add($"Same question as {original}.");
         }
 
-        if (story && question.ReferenceAnswer.Length > 0)
+        if (story && FirstPerson.Contains(question.ReferenceAnswer))
         {
             notes.Add(StoryStructure.Note);
         }
