@@ -79,6 +79,13 @@ internal static partial class SentenceParts
         var plural = subject.EndsWith('s') && !subject.EndsWith("ss", StringComparison.Ordinal);
         var verb = plural ? Plural(finite) : finite;
         var rest = tail.Groups["rest"].Value;
+        if (tail.Groups["verb"].Value == "making" && rest.StartsWith("it ", StringComparison.Ordinal))
+        {
+            // "…and is stateless, making it more lightweight and scalable than SOAP" (153) → "REST is more lightweight…".
+            verb = plural ? "are" : "is";
+            rest = rest[3..];
+        }
+
         foreach (Match more in AndParticiple().Matches(rest).Reverse())
         {
             // "…, improving performance and allowing for parallel processing" (49): both participles become verbs.
@@ -158,7 +165,7 @@ internal static partial class SentenceParts
     [GeneratedRegex(@"^(?:any other|others?|etc\.?|and so on|more)$", RegexOptions.IgnoreCase)]
     private static partial Regex Vague();
 
-    [GeneratedRegex(@",\s+(?<verb>[a-z]+ing)\s+(?<rest>[^,;]+)$")]
+    [GeneratedRegex(@",\s+(?<verb>[a-z]+ing)\s+(?<rest>[^;]+)$")]
     private static partial Regex TrailingParticiple();
 
     [GeneratedRegex(@"^(?<label>[A-Z][\w\s-]{1,30}?)\s*:$")]

@@ -28,7 +28,9 @@ internal static partial class Subjects
             match = SubjectThenVerb().Match(text);
         }
 
-        return match.Success && !Pronoun().IsMatch(match.Groups["subject"].Value) ? match.Groups["subject"].Value : null;
+        return match.Success && !Pronoun().IsMatch(match.Groups["subject"].Value) && !Preposition().IsMatch(match.Groups["subject"].Value)
+            ? match.Groups["subject"].Value
+            : null;
     }
 
     /// <summary>Removes a leading connective ("So,", "Then", "Also,", "However,", "Finally,"…) and capitalises what is left.</summary>
@@ -119,6 +121,9 @@ internal static partial class Subjects
     private static bool IsPlural(string subject) =>
         subject.Split(' ')[^1] is var head && head.EndsWith('s') && !head.EndsWith("ss", StringComparison.Ordinal);
 
+    [GeneratedRegex(@"^(?:To|In|For|If|When|As|At|On|By|With|From|And|Or|But|So|Then|Once|While)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Preposition();
+
     [GeneratedRegex(@"^(?:This|It|That) is (?:called|known as|referred to as)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Called();
 
@@ -141,7 +146,8 @@ internal static partial class Subjects
         @"^(?<subject>(?:(?:A|An|The)\s+)?[\w'./()-]+(?:\s+[\w'./()-]+){0,5}?)\s+(?=(?:is|are|was|were|has|have|can|could|will|would|should|may|might|must|does|"
         + @"means|refers|involves|provides|allows|uses|helps|consists|occurs|works|guarantees|reorganizes|restricts|separates|maps|distributes|sits|"
         + @"stores|creates|encapsulates|explores|extends|isolates|acts|offers|focuses|prioritizes|emphasizes|requires|enforces|reduces|improves|"
-        + @"ensures|manages|handles|represents|contains|specifies|defines|describes|walks|applies|accepts|exposes|reacts|lets|enables|supports)\b)")]
+        + @"ensures|manages|handles|represents|contains|specifies|defines|describes|walks|applies|accepts|exposes|reacts|lets|enables|supports|"
+        + @"provide|allow|use|help|ensure|offer|require|support|enable|improve|share|need|consist|depend|do|don't|doesn't)\b)")]
     private static partial Regex SubjectPattern();
 
     [GeneratedRegex(@"^(?<subject>(?:(?:A|An|The)\s+)?[A-Z]?[\w'-]+\s+[\w'-]+(?:\s+[\w'-]+)?)\s+(?=[a-z]+(?:[^s\W]s|es)\s+(?:a|an|the|if|for|to|on|in|with|that|data|all|each)\b)")]
