@@ -1,6 +1,10 @@
 namespace InterviewRoom.Server.Questions.Rubrics;
 
-/// <summary>What the answer's earlier sentences tell a later one: the last plain subject, the text for casing.</summary>
+/// <summary>
+/// What the answer's earlier sentences tell a later one: the last plain subject ("It is a stronger condition…" after
+/// "A wait-free algorithm guarantees…", 22), the subject of a run of verb-first sentences (99), the whole text for
+/// casing, and the group number of the current paragraph or list.
+/// </summary>
 internal sealed class AnswerState(string context, string source)
 {
     public string Context { get; } = context;

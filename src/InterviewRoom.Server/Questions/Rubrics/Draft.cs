@@ -20,6 +20,8 @@ internal enum DraftRole
 /// A criterion before it is chosen: its text (at most <see cref="ItemText.MaxLength"/> characters, phrased for the
 /// interviewer), its provenance, and, for a bundle ("Says disadvantages include A, B, C and D"), the items it splits
 /// into when the rubric has room for them. <see cref="Group"/> numbers the source sentence or list it came from.
+/// Roles as assigned over the seed: qualities from "Look for" (65, 122, 151), broad items (110, 130, 133), examples
+/// and first-person anecdotes (26, 42, 100).
 /// </summary>
 internal sealed record Draft(string Text, string Source, string? Detail, DraftRole Role = DraftRole.Content)
 {
