@@ -1,99 +1,207 @@
 using System.Text.RegularExpressions;
+using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Server.Questions.Import;
 
 namespace InterviewRoom.Server.Questions.Rubrics;
 
 /// <summary>
-/// The key points of a reference answer, for a rubric that has no guidance to work from: its table rows and list
-/// items when it has them, otherwise its prose sentences (code left out), at most <see cref="Max"/>.
+/// The key points of a reference answer, in order, as draft items: one per table row ("Atomicity: in ACID,
+/// transactions are all-or-nothing; in BASE, partial transactions allowed", 17, 18), one per list element with its
+/// heading or label ("Benefit of load balancing: handles high traffic efficiently", "OAuth: often used for
+/// third-party access", 5, 9), the lead sentence before a list (a definition) marked <see cref="Draft.Lead"/>, one
+/// item for an "Example:" list ("Names example load balancers, e.g. hardware: F5, Citrix ADC; …", 5), and one per
+/// prose sentence (<see cref="AnswerSentences"/>). Code is left out (<see cref="CodeText"/>; 3, 59, 66, 131).
 /// </summary>
 internal static partial class KeyPoints
 {
-    public const int Max = 6;
-
-    private const int MaxLength = 240;
-
-    public static IReadOnlyList<string> From(string referenceAnswer)
+    public static IReadOnlyList<Draft> From(string answer, string context)
     {
-        var structured = Structured(referenceAnswer).Take(Max).ToList();
-        if (structured.Count > 0)
+        var state = new AnswerState(context, RubricSources.ReferenceAnswer);
+        var drafts = new List<Draft>();
+        var examples = new List<string>();
+        string[]? header = null;
+        string? heading = null;
+        var exampleHeading = (string?)null;
+        foreach (var line in answer.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
         {
-            return structured;
+            if (line.StartsWith('|'))
+            {
+                var cells = line.Trim('|').Split('|').Select(c => ItemText.Tidy(c)).ToArray();
+                if (header is null)
+                {
+                    header = cells;
+                    state.Group++;
+                }
+                else
+                {
+                    drafts.Add(state.Draft(TableRow(header, cells, context), DraftRole.Content));
+                }
+
+                continue;
+            }
+
+            header = null;
+            if (ListMarker().IsMatch(line))
+            {
+                var element = ListMarker().Replace(line, string.Empty);
+                if (exampleHeading is not null)
+                {
+                    examples.Add(element);
+                }
+                else
+                {
+                    drafts.AddRange(AnswerElements.Element(element, heading, state));
+                }
+
+                continue;
+            }
+
+            Flush(drafts, examples, ref exampleHeading, state);
+            if (Heading().Match(line) is { Success: true } h)
+            {
+                if (Coaching().IsMatch(Subjects.StripConnective(h.Groups["title"].Value)))
+                {
+                    continue;
+                }
+
+                state.Group++;
+                var title = h.Groups["title"].Value;
+                heading = IsNounHeading(title) ? title : null;
+                exampleHeading = ExampleHeading().IsMatch(title) ? title : null;
+                if (heading is null && exampleHeading is null && !Intro().IsMatch(title))
+                {
+                    drafts.AddRange(Prose(title, state));
+                }
+
+                continue;
+            }
+
+            heading = null;
+            state.Group++;
+            var prose = Prose(line, state);
+            drafts.AddRange(prose.Select((d, i) => i == 0 && drafts.Count == 0 ? d with { Lead = true } : d));
         }
 
-        var sentences = Sentences.Split(referenceAnswer.Replace('\n', ' ')).SelectMany(s => CodeThenProse().Split(s)).ToList();
-        var prose = sentences.Where(s => !LooksLikeCode().IsMatch(s) && s.Split(' ').Length >= 3).ToList();
-        if (prose.Count == 1 && prose[0].Split("; ").Length >= 3)
-        {
-            // One sentence listing its points with semicolons (36): one criterion per point.
-            prose = [.. prose[0].Split("; ").Select(p => LeadingAnd().Replace(p.Trim(), string.Empty))];
-        }
-
-        return prose.Count > 0 ? [.. prose.Take(Max).Select(Shorten)] : [.. sentences.Take(1).Select(Shorten)];
+        Flush(drafts, examples, ref exampleHeading, state);
+        return drafts;
     }
 
     /// <summary>The non-empty lines of a text with list markers ("- ", "1) ", "a. ") removed.</summary>
     public static IReadOnlyList<string> Lines(string text) =>
         [.. text.Split('\n').Select(l => ListMarker().Replace(l.Trim(), string.Empty).Trim()).Where(l => l.Length > 0)];
 
-    private static IEnumerable<string> Structured(string answer)
+    /// <summary>"Benefits of Load Balancing" → "Benefit of load balancing"; "Pros" → "Pro".</summary>
+    public static string Singular(string heading)
     {
-        string[]? header = null;
-        foreach (var line in answer.Split('\n').Select(l => l.Trim()))
-        {
-            if (line.StartsWith('|'))
-            {
-                var cells = line.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
-                if (header is null)
-                {
-                    header = cells;
-                    continue;
-                }
-
-                yield return TableRow(header, cells);
-            }
-            else
-            {
-                header = null;
-                if (ListMarker().IsMatch(line))
-                {
-                    yield return Shorten(ListMarker().Replace(line, string.Empty));
-                }
-            }
-        }
+        var words = heading.Trim().Split(' ');
+        var head = Array.FindIndex(words, w => w is "of" or "for" or "in" or "to") is var i and > 0 ? i - 1 : words.Length - 1;
+        var word = words[head];
+        words[head] = word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
+            : word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) ? word[..^2]
+            : word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && word.Length > 3 ? word[..^1] : word;
+        return TitleCase(string.Join(' ', words));
     }
 
-    /// <summary>"Atomicity — ACID (Relational DBs): Transactions are all-or-nothing. BASE (NoSQL DBs): Partial…"</summary>
-    private static string TableRow(string[] header, string[] cells)
+    /// <summary>"Code Reviews" → "Code reviews"; acronyms, names in brackets and words with inner capitals stay.</summary>
+    public static string TitleCase(string label)
     {
-        var values = cells.Skip(1).Select((cell, i) => i + 1 < header.Length ? $"{header[i + 1]}: {cell}" : cell);
-        return $"{cells[0]} — {string.Join(' ', values)}";
-    }
-
-    /// <summary>A long item is cut to its first sentence, and that to <see cref="MaxLength"/> characters.</summary>
-    private static string Shorten(string text)
-    {
-        var shortened = text.Length > MaxLength ? Sentences.Split(text).First() : text;
-        if (shortened.Length <= MaxLength)
+        var depth = 0;
+        var words = label.Trim().Split(' ');
+        for (var k = 0; k < words.Length; k++)
         {
-            return shortened;
+            var w = words[k];
+            if (depth == 0 && k > 0 && w.Length > 1 && char.IsUpper(w[0]) && !w.Skip(1).Any(char.IsUpper) && !w.StartsWith('('))
+            {
+                words[k] = w.ToLowerInvariant();
+            }
+
+            depth += w.Count(c => c == '(') - w.Count(c => c == ')');
         }
 
-        var cut = shortened.LastIndexOf(' ', MaxLength);
-        return shortened[..(cut > 0 ? cut : MaxLength)].TrimEnd(',', ';', ' ') + "…";
+        return string.Join(' ', words);
     }
 
-    // Braces, arrows, assignments and "call();" mark code, which makes a poor criterion.
-    [GeneratedRegex(@"[{}]|=>|\s=\s|\w\([^)]*\);")]
-    private static partial Regex LooksLikeCode();
+    internal static IEnumerable<Draft> Prose(string paragraph, AnswerState state) =>
+        Sentences.Split(paragraph)
+            .SelectMany(CodeText.SplitAtCode)
+            .SelectMany(Unpunctuated)
+            .Select(CodeText.Prose)
+            .OfType<string>()
+            .SelectMany(s => AnswerElements.Inline(s, state))
+            .ToList();
 
-    // "printN(0, 5); Using recursion…" (59): prose that follows code after a semicolon starts a new sentence.
-    [GeneratedRegex(@"(?<=\);)\s+(?=[A-Z])")]
-    private static partial Regex CodeThenProse();
+    private static void Flush(List<Draft> drafts, List<string> examples, ref string? heading, AnswerState state)
+    {
+        if (heading is null || examples.Count == 0)
+        {
+            heading = null;
+            return;
+        }
 
-    [GeneratedRegex(@"^and\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadingAnd();
+        var lead = heading.StartsWith("Example ", StringComparison.OrdinalIgnoreCase) && heading.Length > 8
+            ? $"Names {heading.ToLowerInvariant()}, e.g."
+            : UseCase().IsMatch(heading) ? "Names a use case, e.g." : "Gives an example, e.g.";
+        var texts = examples.Select(e => CodeText.Prose(ItemText.Tidy(e))).OfType<string>()
+            .Select(e => DashLabel().Replace(e, "$1: "))
+            .Select(e => e.Contains(": ", StringComparison.Ordinal) ? e : ItemText.LowerFirst(e, state.Context)).ToList();
+        while (texts.Count > 1 && $"{lead} {string.Join("; ", texts)}".Length > ItemText.MaxLength)
+        {
+            texts.RemoveAt(texts.Count - 1);
+        }
+
+        var item = $"{lead} {string.Join("; ", texts)}";
+        if (texts.Count > 0 && ItemText.IsUsable(item))
+        {
+            drafts.Add(state.Draft(item, DraftRole.Content));
+        }
+
+        examples.Clear();
+        heading = null;
+    }
+
+    /// <summary>"Atomicity: in ACID, transactions are all-or-nothing; in BASE, partial transactions allowed".</summary>
+    private static string TableRow(string[] header, string[] cells, string context)
+    {
+        var values = cells.Skip(1).Select((cell, i) => (Column: i + 1 < header.Length ? Brackets().Replace(header[i + 1], string.Empty).Trim() : null, Cell: cell))
+            .Select(v => v.Column is null || header.Length <= 2 ? ItemText.LowerFirst(v.Cell, context) : $"in {ItemText.LowerFirst(v.Column, context)}, {ItemText.LowerFirst(v.Cell, context)}");
+        var row = $"{Singular(cells[0])}: {string.Join("; ", values)}";
+        return row.Length <= ItemText.MaxLength ? row : $"{Singular(cells[0])}: {string.Join("; ", cells.Skip(1).Select(c => ItemText.LowerFirst(Brackets().Replace(c, string.Empty), context)))}";
+    }
+
+    /// <summary>"…Base 10 Precision errors are not tolerable… (e.g. finance) It can be avoided…" (127): sentences without full stops.</summary>
+    private static IEnumerable<string> Unpunctuated(string sentence) =>
+        sentence.Length > ItemText.MaxLength ? MissingStop().Split(sentence) : [sentence];
+
+    private static bool IsNounHeading(string title) =>
+        Bundles.Words(title) <= 6 && !ExampleHeading().IsMatch(title) && !Intro().IsMatch(title) && !HeadingVerb().IsMatch(title);
+
+    [GeneratedRegex(@"^(?:Compare|Dive|Discuss|Explain|Talk|Mention|Describe|Walk|Start with|Begin with)\b")]
+    internal static partial Regex Coaching();
 
     [GeneratedRegex(@"^(-|\d{1,2}\)|[a-h]\.)\s+")]
     private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^(?<title>[^:]{2,120}):$")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^(?:Examples?\b|Example\b.*|(?:Example )?Use Cases?\b)", RegexOptions.IgnoreCase)]
+    internal static partial Regex ExampleHeading();
+
+    [GeneratedRegex(@"Use Cases?", RegexOptions.IgnoreCase)]
+    private static partial Regex UseCase();
+
+    [GeneratedRegex(@"\b(?:the following|below|as follows|include|includes|are to|steps are|in this code|in this query)\b|^(?:Some|Here)\b|\b(?:are|is|include|includes|would be|will be|could be)$", RegexOptions.IgnoreCase)]
+    internal static partial Regex Intro();
+
+    [GeneratedRegex(@"\b(?:is|are|was|were|can|will|must|should|consumes|has|have)\b")]
+    private static partial Regex HeadingVerb();
+
+    [GeneratedRegex(@"^(\S[^–—]{0,30}?)\s+[–—]\s+")]
+    private static partial Regex DashLabel();
+
+    [GeneratedRegex(@"\s*\([^()]*\)")]
+    private static partial Regex Brackets();
+
+    [GeneratedRegex(@"(?<=[0-9)])\s+(?=[A-Z][a-z]+\s)|(?<=[a-z])\s+(?=(?:It|When|If|This|These|They|However)\s)")]
+    private static partial Regex MissingStop();
 }
