@@ -174,8 +174,9 @@ internal static partial class RubricRules
         RegexOptions.IgnoreCase)]
     private static partial Regex StateOfMind();
 
-    // "It…", "This…", "So,…", "They…", "Then…", "Also…" at the start, or right after "Says"/"Mentions".
-    [GeneratedRegex(@"^(?:(?:Says|Mentions|Explains)\s+)?(?:It|Its|This|These|That|Those|So|Then|Also)\b|^They\b|^(?:Says|Mentions|Explains)\s+(?:it|its|this|these|that|those|so|then|also)\b")]
+    // "It…", "This…", "So,…", "They…", "Then…", "Also…" at the start, or right after "Says"/"Mentions" ("Says that X"
+    // is a conjunction, not a dangling "that").
+    [GeneratedRegex(@"^(?:(?:Says|Mentions|Explains)\s+)?(?:It|Its|This|These|That|Those|So|Then|Also)\b|^They\b|^(?:Says|Mentions|Explains)\s+(?:it|its|this|these|those|so|then|also)\b")]
     private static partial Regex Dangling();
 
     [GeneratedRegex(@"(?<=^|[\s(])'[^']{2,80}'(?=$|[\s.,;:)!?])|""[^""]{2,80}""|“[^”]{2,80}”")]
