@@ -43,7 +43,7 @@ public sealed class QuestionClassifierTests
             Assert.NotEmpty(q.Topics);
             Assert.All(q.Topics, t => Assert.Matches("^[a-z]+(-[a-z]+)*$", t));
             Assert.True(q.DefaultTimeLimitSeconds > 0);
-            Assert.Equal(TimeBoxes.DefaultSeconds(q.Kind), q.DefaultTimeLimitSeconds);
+            Assert.Equal(TimeBoxes.DefaultSeconds(q.Kind, q.Text), q.DefaultTimeLimitSeconds);
         });
     }
 
@@ -68,12 +68,17 @@ public sealed class QuestionClassifierTests
     }
 
     [Theory]
-    [InlineData(QuestionKind.Behavioral, 180)]
-    [InlineData(QuestionKind.Technical, 180)]
-    [InlineData(QuestionKind.Opinion, 120)]
-    [InlineData(QuestionKind.SystemDesign, 600)]
-    public void DefaultSeconds_PerKind_MatchesTheTimeBox(QuestionKind kind, int seconds)
+    [InlineData(1, 300)] // behavioural: a story
+    [InlineData(7, 240)] // opinion
+    [InlineData(2, 300)] // technical, a short definition: "What are web sockets?"
+    [InlineData(6, 480)] // technical, code to review
+    [InlineData(15, 480)] // technical, something to build: "How would you implement rate limiting…"
+    [InlineData(17, 360)] // technical, an explanation: ACID and BASE
+    [InlineData(8, 1800)] // system design
+    public void DefaultSeconds_ByKindAndSize_GivesTheUnreviewedTimeBox(int number, int seconds)
     {
-        Assert.Equal(seconds, TimeBoxes.DefaultSeconds(kind));
+        var question = SeedQuestions.Q(number);
+
+        Assert.Equal(seconds, TimeBoxes.DefaultSeconds(question.Kind, question.Text));
     }
 }

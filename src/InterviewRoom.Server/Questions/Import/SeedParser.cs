@@ -67,7 +67,7 @@ public static partial class SeedParser
             ReferenceAnswer = referenceAnswer,
             Kind = kind,
             Topics = QuestionClassifier.Topics(questionText, referenceAnswer),
-            DefaultTimeLimitSeconds = TimeBoxes.DefaultSeconds(kind),
+            DefaultTimeLimitSeconds = TimeBoxes.DefaultSeconds(kind, questionText),
             Guidance = extracted.Guidance,
             AnswerMismatch = AnswerMismatches.Find(questionText, referenceAnswer, extracted.Guidance),
         };
