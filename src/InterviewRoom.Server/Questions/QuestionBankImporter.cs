@@ -5,6 +5,7 @@ using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
 using InterviewRoom.Server.Questions.Import;
 using InterviewRoom.Server.Questions.Rubrics;
+using InterviewRoom.Server.Questions.Rubrics.Builder;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewRoom.Server.Questions;

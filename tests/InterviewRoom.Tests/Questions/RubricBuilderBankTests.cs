@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using InterviewRoom.Server.Questions.Rubrics;
+using InterviewRoom.Server.Questions.Rubrics.Builder;
 using Xunit.Abstractions;
 
 namespace InterviewRoom.Tests.Questions;

@@ -1,6 +1,7 @@
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Server.Questions.Import;
 using InterviewRoom.Server.Questions.Rubrics;
+using InterviewRoom.Server.Questions.Rubrics.Builder;
 
 namespace InterviewRoom.Tests.Questions;
 

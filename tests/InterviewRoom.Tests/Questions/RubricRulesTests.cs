@@ -1,5 +1,6 @@
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Server.Questions.Rubrics;
+using InterviewRoom.Server.Questions.Rubrics.Builder;
 
 namespace InterviewRoom.Tests.Questions;
 

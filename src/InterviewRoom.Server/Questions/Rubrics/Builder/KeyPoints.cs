@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Server.Questions.Import;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// The key points of a reference answer, in order, as draft items: one per table row ("Atomicity: in ACID,

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Server.Questions.Import;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>What a question's guidance gives the rubric: draft items in document order, and notes for the interviewer.</summary>
 internal sealed record GuidanceDrafts(IReadOnlyList<Draft> Drafts, IReadOnlyList<string> Notes);

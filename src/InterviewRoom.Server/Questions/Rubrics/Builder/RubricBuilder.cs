@@ -1,7 +1,7 @@
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Server.Questions.Import;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// Builds the rubric of a question that has no reviewed one, for any bank (RUBRICS.md). The same input always gives

@@ -1,4 +1,4 @@
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// The little English verb morphology the builder needs: the third person of a base form ("reference" →

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Server.Questions.Import;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// A question that asks for the candidate's own past experience ("Describe a time you…", "What have you achieved…",

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// Code inside a question or an answer never becomes a rubric item; the prose around it can. Finds code by its

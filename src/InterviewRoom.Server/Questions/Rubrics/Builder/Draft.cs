@@ -1,4 +1,4 @@
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>How much weight a draft item carries when the builder chooses the six it keeps.</summary>
 internal enum DraftRole

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Server.Questions.Import;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// The source's red flags, every one kept, one per line or sentence, with the lead-in turned into something the

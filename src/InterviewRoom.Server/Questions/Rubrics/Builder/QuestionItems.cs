@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Server.Questions.Import;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// Items the product adds when the source gives too little (Source standard). From the question itself, when the

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// A list found in a sentence: what comes before it, its elements, and what follows it. <see cref="Clear"/> says

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// Turns what guidance names as a quality or a state of mind into something an interviewer can hear: "Clear

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using InterviewRoom.Server.Questions.Import;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// One list element or one "Label: text" sentence of a reference answer as items: "OAuth: often used for

@@ -1,6 +1,6 @@
 using InterviewRoom.Contracts.Questions;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>Everything a rubric could hold, in the order the builder prefers it.</summary>
 internal sealed record Candidates(

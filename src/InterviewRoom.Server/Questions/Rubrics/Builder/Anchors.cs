@@ -1,6 +1,6 @@
 using InterviewRoom.Contracts.Questions;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// Anchors 1, 3 and 5 for one question, inside the generic frame (<see cref="ScoreScale"/>): 1 names the

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// Dangling openings of reference-answer sentences. A connective is dropped ("So, APIs are…", 73; "Then during

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// The items one answer sentence splits into when the rubric has room, or must split into when it is too long: the

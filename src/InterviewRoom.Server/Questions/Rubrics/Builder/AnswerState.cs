@@ -1,4 +1,4 @@
-namespace InterviewRoom.Server.Questions.Rubrics;
+namespace InterviewRoom.Server.Questions.Rubrics.Builder;
 
 /// <summary>
 /// What the answer's earlier sentences tell a later one: the last plain subject ("It is a stronger condition…" after
