@@ -1,0 +1,39 @@
+using InterviewRoom.Bench.Load;
+using InterviewRoom.Bench.Reporting;
+
+namespace InterviewRoom.Bench.Scenarios;
+
+/// <summary>
+/// a. Server CPU per full interview cycle: a fixed number of cycles at a moderate rate after one warm-up cycle per
+/// room; (utime + stime after − before) of the server process ÷ cycles completed.
+/// </summary>
+internal sealed class CpuScenario : IScenario
+{
+    public string Name => "cpu";
+
+    public async Task RunAsync(ScenarioContext context, ScenarioResult result)
+    {
+        var o = context.Options;
+        var roomCount = o.GetInt("cpu-rooms", 100, 10);
+        var cyclesPerRoom = o.GetInt("cpu-cycles", 20, 3);
+        var rate = o.Get("cpu-rate", 50, 20);
+        await using var server = await context.ServerAsync(Name, result);
+        var rooms = await Fixture.OpenRoomsAsync(server.Target, roomCount, result);
+        await server.Target.SaveBankAsync(context.Env);
+        var questions = QuestionSet.Of(server.Target);
+        var pid = server.Target.Process.Pid;
+
+        await Fixture.WarmUpAsync(rooms, questions, server.Target, context.StepTimeout, result);
+        var run = await RateRunner.RunAsync(rooms, questions, pid, rate, null, roomCount * cyclesPerRoom, context.StepTimeout, TimeSpan.FromSeconds(30));
+
+        result.Add("cycles", $"cycles measured ({roomCount} rooms × {cyclesPerRoom} at {rate:F0}/s)", run.Stats.Completed, "");
+        result.Add("serverCpuPerCycle", "server CPU per cycle", run.ServerCpuMs / Math.Max(1, run.Stats.Completed), "ms");
+        result.Add("serverCpuTotal", "server CPU time, total", run.ServerCpuMs, "ms");
+        result.Add("serverCpu", "server CPU (of its one core)", run.ServerCpuPercent, "%");
+        result.Add("generatorCpuPerCycle", "load generator CPU per cycle", run.GeneratorCpuMs / Math.Max(1, run.Stats.Completed), "ms");
+        result.Add("wall", "wall time", run.Wall.TotalSeconds, "s");
+        result.Add("serverRss", "server RSS after the run", Infrastructure.ProcStat.RssKb(server.Target.Process.Pid) / 1024.0, "MB");
+        result.AddSteps(run.Stats);
+        await Fixture.CloseAsync(rooms);
+    }
+}
