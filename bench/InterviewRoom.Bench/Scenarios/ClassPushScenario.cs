@@ -21,7 +21,7 @@ internal sealed class ClassPushScenario : IScenario
     {
         var o = context.Options;
         var studentCount = o.GetInt("class-students", 200, 20) / 2 * 2;
-        var pushes = o.GetInt("class-pushes", 10, 3);
+        var pushes = o.GetInt("class-pushes", 10, 2);
         await using var server = await context.ServerAsync(Name, result);
         var target = server.Target;
         var clock = Stopwatch.StartNew();

@@ -27,7 +27,7 @@ internal sealed class IdleScenario : IScenario
             result.Notes.Add($"the open-file limit is {limit}: N lowered to {n}.");
         }
 
-        var settle = o.Seconds("idle-settle-seconds", 10, 2);
+        var settle = o.Seconds("idle-settle-seconds", 10, 1);
         await using var server = await context.ServerAsync(Name, result);
         var pid = server.Target.Process.Pid;
         await Task.Delay(TimeSpan.FromSeconds(1));

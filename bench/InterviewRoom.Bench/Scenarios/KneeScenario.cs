@@ -13,7 +13,7 @@ namespace InterviewRoom.Bench.Scenarios;
 internal sealed class KneeScenario : IScenario
 {
     private static readonly double[] FullLadder = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000];
-    private static readonly double[] QuickLadder = [10, 20, 40];
+    private static readonly double[] QuickLadder = [10, 20];
 
     public string Name => "knee";
 
@@ -21,7 +21,7 @@ internal sealed class KneeScenario : IScenario
     {
         var o = context.Options;
         var roomCount = o.GetInt("knee-rooms", 500, 20);
-        var longest = o.Seconds("knee-step-seconds", 10, 2);
+        var longest = o.Seconds("knee-step-seconds", 10, 1.5);
         var limitMs = o.Get("knee-p99-ms", 100, 100);
         var ladder = o.Overrides.TryGetValue("knee-ladder", out var text)
             ? [.. text.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture))]
@@ -30,7 +30,7 @@ internal sealed class KneeScenario : IScenario
         var rooms = await Fixture.OpenRoomsAsync(server.Target, roomCount, result);
         await server.Target.SaveBankAsync(context.Env);
         var questions = QuestionSet.Of(server.Target);
-        await Fixture.WarmUpAsync(rooms, questions, server.Target, context.StepTimeout, result);
+        await Fixture.WarmUpAsync(rooms, questions, server.Target, context.StepTimeout, result, o.Quick);
 
         double? held = null;
         string? broke = null;
@@ -38,7 +38,7 @@ internal sealed class KneeScenario : IScenario
         foreach (var rate in ladder)
         {
             var stepLength = TimeSpan.FromSeconds(Math.Clamp(300 / rate, Math.Min(4, longest.TotalSeconds), longest.TotalSeconds));
-            var run = await RateRunner.RunAsync(rooms, questions, server.Target.Process.Pid, rate, stepLength, null, context.StepTimeout, o.Seconds("drain", 15, 5));
+            var run = await RateRunner.RunAsync(rooms, questions, server.Target.Process.Pid, rate, stepLength, null, context.StepTimeout, o.Seconds("drain", 15, 3));
             var worst = Steps.Timed.Select(s => (Step: s, P: run.Stats.Of(s))).Where(s => s.P is not null).MaxBy(s => s.P!.P99);
             var reasons = Reasons(run, worst.P?.P99, worst.Step, limitMs);
             steps.Add(new { rate, achieved = run.AchievedPerSecond, worstP99Ms = worst.P?.P99, worstStep = worst.Step, run.Stats.Errors, run.Stats.Timeouts, run.NotStarted, run.Unfinished, serverCpu = run.ServerCpuPercent, generatorCpu = run.GeneratorCpuPercent, reasons });

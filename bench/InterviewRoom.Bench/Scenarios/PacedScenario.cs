@@ -13,9 +13,9 @@ internal sealed class PacedScenario(string name, string sizes, int fullRooms, in
 {
     public string Name => name;
 
-    public static PacedScenario Latency() => new("latency", "latency", 100, 10, 10, 5, 40, 4);
+    public static PacedScenario Latency() => new("latency", "latency", 100, 10, 10, 5, 40, 2);
 
-    public static PacedScenario Rooms1000() => new("rooms1000", "rooms1000", 1000, 50, 100, 10, 60, 4);
+    public static PacedScenario Rooms1000() => new("rooms1000", "rooms1000", 1000, 50, 100, 10, 60, 2);
 
     public async Task RunAsync(ScenarioContext context, ScenarioResult result)
     {
@@ -27,13 +27,13 @@ internal sealed class PacedScenario(string name, string sizes, int fullRooms, in
         var rooms = await Fixture.OpenRoomsAsync(server.Target, roomCount, result);
         await server.Target.SaveBankAsync(context.Env);
         var questions = QuestionSet.Of(server.Target);
-        await Fixture.WarmUpAsync(rooms, questions, server.Target, context.StepTimeout, result);
+        await Fixture.WarmUpAsync(rooms, questions, server.Target, context.StepTimeout, result, o.Quick);
         if (name == "latency")
         {
             await PayloadProbe.MeasureAsync(server.Target, questions, result);
         }
 
-        var run = await RateRunner.RunAsync(rooms, questions, server.Target.Process.Pid, rate, window, null, context.StepTimeout, o.Seconds("drain", 15, 5));
+        var run = await RateRunner.RunAsync(rooms, questions, server.Target.Process.Pid, rate, window, null, context.StepTimeout, o.Seconds("drain", 15, 3));
         result.Add("rooms", "rooms (2 connections each)", roomCount, "");
         result.Add("window", "offering window", window.TotalSeconds, "s");
         result.AddRun(run);
