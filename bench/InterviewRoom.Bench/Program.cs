@@ -1,70 +1,67 @@
-// Scripted interview over loopback against a running server: every question round trip timed on the client.
-// Usage: dotnet run --project bench/InterviewRoom.Bench -c Release -- http://127.0.0.1:5000 [rounds]
+// The InterviewRoom load generator: starts the product and the baseline one after the other, each as its own
+// process pinned to core 0, drives them from core 1, and writes bench/results/<timestamp>/results.{json,md}.
+// Usage: bench/run.sh [all | cpu latency rooms1000 knee classpush idle reconnect ...] [--quick] [--servers product,baseline]
+// (or dotnet run -c Release --project bench/InterviewRoom.Bench -- <same arguments>); see bench/README.md.
 using System.Diagnostics;
-using System.Threading.Channels;
-using InterviewRoom.Client;
-using InterviewRoom.Contracts.Interview;
-using InterviewRoom.Contracts.Rooms;
+using InterviewRoom.Bench.Infrastructure;
+using InterviewRoom.Bench.Reporting;
+using InterviewRoom.Bench.Scenarios;
 
-var server = new Uri(args.Length > 0 ? args[0] : "http://127.0.0.1:5000/");
-var rounds = args.Length > 1 ? int.Parse(args[1]) : 50;
-
-var api = new InterviewRoomApi(new HttpClient { BaseAddress = server });
-var room = await api.CreateRoomAsync(new CreateRoomRequest("Bench", "Round trips"));
-var seat = await api.JoinAsync(room.RoomCode, "Candidate", ParticipantRole.Candidate);
-var questions = await api.GetQuestionsAsync(room.InterviewerToken);
-
-await using var interviewer = InterviewHubClient.Create(server, room.InterviewerToken);
-await using var candidate = InterviewHubClient.Create(server, seat.Token);
-var asked = Channel.CreateUnbounded<TurnView>();
-var delivered = Channel.CreateUnbounded<TurnView>();
-var submitted = Channel.CreateUnbounded<TurnView>();
-var scored = Channel.CreateUnbounded<ScoreView>();
-candidate.QuestionAsked += t => asked.Writer.TryWrite(t);
-interviewer.QuestionDelivered += t => delivered.Writer.TryWrite(t);
-interviewer.AnswerSubmitted += t => submitted.Writer.TryWrite(t);
-interviewer.ScoreSaved += s => scored.Writer.TryWrite(s);
-await interviewer.StartAsync();
-await candidate.StartAsync();
-
-var askToCandidate = new List<double>();
-var askToDelivered = new List<double>();
-var submitToInterviewer = new List<double>();
-var scoreSaved = new List<double>();
-var round = new List<double>();
-for (var i = 0; i < rounds; i++)
+if (Pinning.EnsurePinned(args) is { } pinnedExit)
 {
-    var question = questions[i % questions.Count];
-    var clock = Stopwatch.StartNew();
-    var turn = await interviewer.AskAsync(question.Id, 60);
-    await asked.Reader.ReadAsync();
-    askToCandidate.Add(clock.Elapsed.TotalMilliseconds);
-    await delivered.Reader.ReadAsync();
-    askToDelivered.Add(clock.Elapsed.TotalMilliseconds);
-
-    var submitAt = clock.Elapsed;
-    await candidate.SubmitAsync(turn.TurnId, $"Answer {i}");
-    await submitted.Reader.ReadAsync();
-    submitToInterviewer.Add((clock.Elapsed - submitAt).TotalMilliseconds);
-
-    var scoreAt = clock.Elapsed;
-    await interviewer.ScoreAsync(turn.TurnId, new ScoreInput($"s{i}", [new CriterionRating(question.Rubric.Criteria[0].Id, 2)]));
-    await scored.Reader.ReadAsync();
-    scoreSaved.Add((clock.Elapsed - scoreAt).TotalMilliseconds);
-    round.Add(clock.Elapsed.TotalMilliseconds);
+    return pinnedExit;
 }
 
-await interviewer.EndAsync();
-Console.WriteLine($"{rounds} question rounds over {server} (ms; median / p95 / max)");
-Report("ask -> candidate sees QuestionAsked", askToCandidate);
-Report("ask -> interviewer sees QuestionDelivered", askToDelivered);
-Report("submit -> interviewer sees AnswerSubmitted", submitToInterviewer);
-Report("score -> interviewer sees ScoreSaved", scoreSaved);
-Report("whole round (ask, deliver, submit, score)", round);
-
-static void Report(string what, List<double> samples)
+BenchOptions options;
+try
 {
-    var sorted = samples.Order().ToArray();
-    double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-    Console.WriteLine($"  {what,-45} {At(0.5),7:F1} {At(0.95),7:F1} {sorted[^1],7:F1}");
+    options = BenchOptions.Parse(args);
 }
+catch (ArgumentException problem)
+{
+    Console.Error.WriteLine($"bench: {problem.Message}");
+    return 2;
+}
+
+IScenario[] known = [new CpuScenario(), PacedScenario.Latency(), PacedScenario.Rooms1000(), new KneeScenario(), new ClassPushScenario(), new IdleScenario(), new ReconnectScenario()];
+var env = BenchEnvironment.Create(options.OutDir);
+var command = Environment.GetEnvironmentVariable("BENCH_COMMAND") ?? $"bench {string.Join(' ', args)}";
+var machine = env.Machine();
+var results = new List<ScenarioResult>();
+var total = Stopwatch.StartNew();
+Console.WriteLine($"bench: {string.Join(", ", options.Scenarios)} on {string.Join(" then ", options.Servers)}{(options.Quick ? " (quick)" : "")}; results in {env.ResultsDir}");
+
+// Server by server (the product first: its question bank is handed to the baseline), never both at once.
+foreach (var server in options.Servers.OrderBy(s => s == "product" ? 0 : 1))
+{
+    await using var context = new ScenarioContext(options, env, server);
+    foreach (var scenario in known.Where(s => options.Scenarios.Contains(s.Name)))
+    {
+        var result = new ScenarioResult(scenario.Name, server);
+        var clock = Stopwatch.StartNew();
+        Console.WriteLine($"bench: {scenario.Name} on {server}…");
+        try
+        {
+            await scenario.RunAsync(context, result);
+        }
+        catch (Exception failure)
+        {
+            result.Notes.Add($"the scenario failed: {failure.GetType().Name}: {failure.Message}");
+            Console.Error.WriteLine($"bench: {scenario.Name} on {server} failed: {failure}");
+        }
+
+        result.Add("duration", "scenario run time (set-up included)", clock.Elapsed.TotalSeconds, "s");
+        results.Add(result);
+        Console.WriteLine($"bench: {scenario.Name} on {server} done in {clock.Elapsed.TotalSeconds:F0} s");
+        await File.WriteAllTextAsync(Path.Combine(env.ResultsDir, "results.json"), Report.Json(results, machine, command));
+    }
+}
+
+machine["totalSeconds"] = total.Elapsed.TotalSeconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
+var markdown = Report.Markdown(results, machine, command);
+await File.WriteAllTextAsync(Path.Combine(env.ResultsDir, "results.md"), markdown);
+await File.WriteAllTextAsync(Path.Combine(env.ResultsDir, "results.json"), Report.Json(results, machine, command));
+Console.WriteLine();
+Console.WriteLine(markdown);
+Console.WriteLine($"bench: results in {env.ResultsDir} ({total.Elapsed.TotalMinutes:F1} min)");
+return results.Any(r => r.Notes.Any(n => n.StartsWith("the scenario failed", StringComparison.Ordinal))) ? 1 : 0;
