@@ -5,14 +5,17 @@ using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
 using InterviewRoom.Server.Classes;
 using InterviewRoom.Server.Interview;
-using InterviewRoom.Server.Interview.Timing;
+using InterviewRoom.Server.Infrastructure;
+using InterviewRoom.Server.Questions;
+using InterviewRoom.Server.Rooms;
 using InterviewRoom.Server.Scoring;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -24,33 +27,37 @@ namespace InterviewRoom.Tests;
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly SqliteConnection connection = new("Data Source=:memory:");
+    private readonly string connectionString = $"Data Source=file:tests-{Guid.NewGuid():N}?mode=memory&cache=shared";
+    private readonly SqliteConnection connection;
     private readonly ServiceProvider services;
     private readonly Dictionary<string, Mock<IInterviewClient>> groups = [];
 
     public TestDatabase()
     {
+        // The in-memory database lives as long as this connection; the app's own contexts open more to it.
+        connection = new SqliteConnection(connectionString);
         connection.Open();
         var hub = new Mock<IHubContext<InterviewHub, IInterviewClient>>();
         hub.Setup(h => h.Clients.Group(It.IsAny<string>())).Returns((string name) => Group(name).Object);
         hub.Setup(h => h.Clients.Groups(It.IsAny<IReadOnlyList<string>>()))
             .Returns((IReadOnlyList<string> names) => Group(string.Join("+", names)).Object);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:InterviewRoom"] = connectionString })
+            .Build();
 
+        // The same AddX() calls as Program.cs, then the fakes: a clock, no log output, recording hub contexts.
         services = new ServiceCollection()
-            .AddDbContext<InterviewRoomDb>(o => o.UseSqlite(connection, x => x.MigrationsAssembly("InterviewRoom.Data.Sqlite")))
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Test" })
+            .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
+            .AddDatabase()
+            .AddRooms()
+            .AddQuestionBank()
+            .AddInterview(configuration)
+            .AddClasses()
             .AddSingleton(hub.Object)
-            .AddSingleton<Presence>()
-            .AddSingleton<DeadlineSignal>()
-            .AddScoped<RoomNotifier>()
-            .AddScoped<InterviewService>()
-            .AddScoped<ScoreService>()
-            .AddScoped<RoleSwapService>()
-            .AddScoped<ClassNotifier>()
-            .AddSingleton<ClassViews>()
             .AddSingleton(Mock.Of<IHubContext<ClassHub, IClassClient>>())
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddSingleton<DeadlineWatcher>()
             .BuildServiceProvider();
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<InterviewRoomDb>().Database.Migrate();

@@ -22,6 +22,12 @@ public sealed class Room
     /// <summary>The class session this room belongs to, if an instructor's class made it.</summary>
     public Guid? ClassId { get; set; }
 
+    /// <summary>
+    /// Goes up by one with every change to the room, its seats, turns or scores, in the same transaction. A server
+    /// instance's in-memory copy of the room is valid while its version matches (ADR 0015).
+    /// </summary>
+    public long Version { get; set; }
+
     public ClassSession? Class { get; set; }
 
     public List<Participant> Participants { get; set; } = [];

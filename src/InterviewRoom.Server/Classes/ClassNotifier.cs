@@ -1,5 +1,6 @@
 using InterviewRoom.Contracts.Classes;
 using InterviewRoom.Data;
+using InterviewRoom.Server.Interview.State;
 using Microsoft.AspNetCore.SignalR;
 
 namespace InterviewRoom.Server.Classes;
@@ -16,6 +17,15 @@ internal sealed class ClassNotifier(IHubContext<ClassHub, IClassClient> hub, Int
         if (classId is { } id)
         {
             await hub.Clients.Group(ClassGroups.Instructor(id)).ClassRoomChanged(await views.RoomAsync(db, roomId, default));
+        }
+    }
+
+    /// <summary>The same, from the room as it is held in memory right after a change (no room query).</summary>
+    public async Task RoomChanged(LiveRoom room)
+    {
+        if (room.Room.ClassId is { } id)
+        {
+            await hub.Clients.Group(ClassGroups.Instructor(id)).ClassRoomChanged(await views.RoomAsync(db, room, default));
         }
     }
 

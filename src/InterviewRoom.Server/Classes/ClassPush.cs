@@ -3,6 +3,7 @@ using InterviewRoom.Contracts.Rooms;
 using InterviewRoom.Data;
 using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Interview.Timing;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewRoom.Server.Classes;
@@ -21,7 +22,7 @@ internal sealed partial class ClassPush(
         var session = await classes.OpenClassAsync(caller, cancellationToken);
         var defaultSeconds = await db.Questions.Where(q => q.Id == questionId).Select(q => (int?)q.DefaultTimeLimitSeconds).SingleOrDefaultAsync(cancellationToken)
             ?? throw RoomRuleException.NotFound($"There is no question with id {questionId}.");
-        var seconds = ClassQuestions.TimeLimit(
+        var seconds = TurnClock.CheckTimeLimit(
             timeLimitSeconds ?? session.Questions.FirstOrDefault(q => q.QuestionId == questionId)?.TimeLimitSeconds ?? defaultSeconds);
 
         var rooms = await db.Rooms.AsNoTracking()

@@ -35,12 +35,7 @@ internal static class ClassQuestions
             throw RoomRuleException.NotFound($"There is no question with id {string.Join(", ", unknown)}.");
         }
 
-        return [.. items.Select(i => new ClassQuestion(i.QuestionId, TimeLimit(i.TimeLimitSeconds ?? defaults[i.QuestionId])))];
+        return [.. items.Select(i => new ClassQuestion(i.QuestionId, TurnClock.CheckTimeLimit(i.TimeLimitSeconds ?? defaults[i.QuestionId])))];
     }
 
-    public static int TimeLimit(int seconds) =>
-        seconds is >= TurnClock.MinTimeLimitSeconds and <= TurnClock.MaxTimeLimitSeconds
-            ? seconds
-            : throw RoomRuleException.Invalid(
-                $"timeLimitSeconds must be between {TurnClock.MinTimeLimitSeconds} and {TurnClock.MaxTimeLimitSeconds}.");
 }

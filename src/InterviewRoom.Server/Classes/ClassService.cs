@@ -5,6 +5,7 @@ using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
 using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Interview.State;
 using InterviewRoom.Server.Rooms;
 using Microsoft.EntityFrameworkCore;
 
@@ -111,6 +112,7 @@ internal sealed partial class ClassService(
             if (old is not null)
             {
                 await db.Participants.Where(p => p.Id == old.Id).ExecuteUpdateAsync(x => x.SetProperty(p => p.RemovedAt, now), cancellationToken);
+                await RoomVersions.BumpAsync(db, old.RoomId, cancellationToken);
             }
 
             if (target is not null)

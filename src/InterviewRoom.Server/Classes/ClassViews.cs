@@ -5,6 +5,7 @@ using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
 using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Interview.State;
 using InterviewRoom.Server.Interview.Timing;
 using InterviewRoom.Server.Rooms;
 using Microsoft.EntityFrameworkCore;
@@ -86,12 +87,16 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
         var online = await presence.OnlineAsync(db, rooms.SelectMany(r => r.Participants).Where(p => p.RemovedAt == null).Select(p => p.Id), cancellationToken);
         var turns = (await db.Turns.AsNoTracking().WithDetails().Where(t => ids.Contains(t.RoomId)).ToListAsync(cancellationToken))
             .ToLookup(t => t.RoomId);
-        return [.. rooms.Select(room => ViewOf(room, [.. turns[room.Id].OrderBy(t => t.Ordinal)], online))];
+        return [.. rooms.Select(room => ViewOf(room, room.Participants, [.. turns[room.Id].OrderBy(t => t.Ordinal)], online))];
     }
 
-    private static ClassRoomView ViewOf(Room room, List<Turn> turns, HashSet<Guid> online)
+    /// <summary>One room's card from the room as a server instance holds it in memory: one presence query.</summary>
+    public async Task<ClassRoomView> RoomAsync(InterviewRoomDb db, LiveRoom room, CancellationToken cancellationToken) =>
+        ViewOf(room.Room, room.Seats, room.Turns, await presence.OnlineAsync(db, room.Present.Select(p => p.Id), cancellationToken));
+
+    private static ClassRoomView ViewOf(Room room, IReadOnlyList<Participant> seats, List<Turn> turns, HashSet<Guid> online)
     {
-        var names = room.Participants.ToDictionary(p => p.Id, p => p.Name);
+        var names = seats.ToDictionary(p => p.Id, p => p.Name);
         var views = turns.Select(t => TurnOf(t, names)).ToList();
         var current = turns.LastOrDefault();
         return new ClassRoomView(
@@ -100,7 +105,7 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
             room.Round,
             PhaseOf(room, current),
             TurnViews.Utc(room.EndedAt),
-            [.. room.Participants.Where(p => p.RemovedAt == null).OrderBy(p => p.JoinedAt).Select(p => Presence.ViewOf(p, online.Contains(p.Id)))],
+            [.. seats.Where(p => p.RemovedAt == null).OrderBy(p => p.JoinedAt).Select(p => Presence.ViewOf(p, online.Contains(p.Id)))],
             current is not null && TurnClock.IsOpen(current) ? views[^1] : null,
             views);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InterviewRoom.Contracts.Interview;
+using InterviewRoom.Server.Interview.State;
 using InterviewRoom.Server.Interview.Timing;
 using InterviewRoom.Server.ScaleOut;
 using InterviewRoom.Server.Scoring;
@@ -35,6 +36,8 @@ internal static class InterviewSetup
         services.AddSingleton<DeadlineSignal>();
         services.AddSingleton<DeadlineWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
+        services.AddSingleton<RoomStore>();
+        services.AddHostedService<RoomStoreSweeper>();
         services.AddScoped<RoomNotifier>();
         services.AddScoped<InterviewService>();
         services.AddScoped<ScoreService>();

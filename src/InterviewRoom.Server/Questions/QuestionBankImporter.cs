@@ -20,7 +20,7 @@ internal sealed record ImportResult(int Added, int Updated, int Unchanged, int K
 /// so earlier scores keep the version they were given against), and a question a user edited is left as the
 /// user made it.
 /// </summary>
-internal sealed class QuestionBankImporter(InterviewRoomDb db, TimeProvider time)
+internal sealed class QuestionBankImporter(InterviewRoomDb db, TimeProvider time, QuestionCatalog catalog)
 {
     public const string SeedBank = "backend-seed";
 
@@ -91,6 +91,7 @@ internal sealed class QuestionBankImporter(InterviewRoomDb db, TimeProvider time
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        catalog.QuestionsChanged();
         return new ImportResult(added, updated, unchanged, keptEdited);
     }
 

@@ -3,5 +3,5 @@ namespace InterviewRoom.Server.Questions;
 internal static class QuestionsSetup
 {
     public static IServiceCollection AddQuestionBank(this IServiceCollection services) =>
-        services.AddMemoryCache().AddScoped<QuestionBankImporter>().AddScoped<BankFacets>();
+        services.AddMemoryCache().AddSingleton<QuestionCatalog>().AddScoped<QuestionBankImporter>().AddScoped<BankFacets>();
 }

@@ -46,6 +46,7 @@ internal sealed class RoomFactory(InterviewRoomDb db, TimeProvider time, IOption
             JoinedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Participants.Add(seat);
+        room.Version++; // a seat more: every instance's copy of the room is stale (the room is tracked, saved with the seat)
         return (seat, token);
     }
 

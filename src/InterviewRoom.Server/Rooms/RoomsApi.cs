@@ -108,6 +108,7 @@ internal static partial class RoomsApi
             JoinedAt = now,
         };
         db.Participants.Add(participant);
+        room.Version++; // saved with the seat: every instance's copy of the room is stale now
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -4,6 +4,7 @@ using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
 using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Interview.State;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewRoom.Server.Scoring;
@@ -11,113 +12,144 @@ namespace InterviewRoom.Server.Scoring;
 /// <summary>
 /// Stores an interviewer's score of one answer. The same client request id stores one row however often it
 /// is sent; any other call adds a version, so the history of edits is kept. Two interviewers saving at the
-/// same moment cannot both become version N: the unique (turn, version) index refuses the second.
+/// same moment cannot both become version N: the room's guarded write decides again for the second (which then
+/// sees version N), and the unique (turn, version) and (turn, request id) indexes stand behind it.
 /// </summary>
 internal sealed partial class ScoreService(
-    InterviewRoomDb db, TimeProvider time, RoomNotifier notifier, ILogger<ScoreService> logger)
+    InterviewRoomDb db, RoomStore rooms, TimeProvider time, RoomNotifier notifier, ILogger<ScoreService> logger)
 {
     public const int MaxNotesLength = 4000;
 
-    public async Task<ScoreView> ScoreAsync(Caller caller, Guid turnId, ScoreInput? input, CancellationToken cancellationToken)
+    public Task<ScoreView> ScoreAsync(Caller caller, Guid turnId, ScoreInput? input, CancellationToken cancellationToken) =>
+        rooms.RunAsync(db, caller.RoomId, async lease =>
+        {
+            var room = lease.State;
+            var turn = room.AskedTurn(caller, turnId, "score an answer");
+            if (input is null)
+            {
+                throw RoomRuleException.Invalid("A score object is required.");
+            }
+
+            var requestId = InterviewService.RequestId(input.ClientRequestId);
+            var rubric = turn.Rubric!;
+            var latest = turn.Scores.MaxBy(s => s.Version);
+            if (latest?.ClientRequestId == requestId)
+            {
+                return latest.ToView(rubric.Version); // a retry of the last save, even after End
+            }
+
+            if (room.Ended && await SavedAsync(turnId, requestId, cancellationToken) is { } earlier)
+            {
+                return earlier.ToView(rubric.Version); // a retry of an earlier save that landed before End
+            }
+
+            room.EnsureOpen();
+            if (turn.SubmittedAt is null && turn.TimeUpAt is null)
+            {
+                throw RoomRuleException.Conflict("There is no answer to score yet: the candidate is still answering.");
+            }
+
+            var ratings = ScoreInputRules.Ratings(input, rubric);
+            var redFlags = ScoreInputRules.RedFlags(input, rubric);
+            var notes = ScoreInputRules.Notes(input);
+            ScoreInputRules.CheckOverall(input, ratings);
+
+            var current = latest?.Version ?? 0;
+            if (input.BaseVersion is { } baseVersion && baseVersion != current)
+            {
+                throw RoomRuleException.Conflict(
+                    $"This score was changed meanwhile (now version {current}, you edited version {baseVersion}); reload it and try again.");
+            }
+
+            var suggested = input.NotAssessed ? null : ScoreCalculator.Suggest(rubric.Criteria, ratings);
+            var score = new Score
+            {
+                TurnId = turnId,
+                Version = current + 1,
+                ClientRequestId = requestId,
+                ScoredBy = caller.ParticipantId,
+                ScoredAt = time.GetUtcNow().UtcDateTime,
+                RubricId = rubric.Id,
+                Ratings = ratings,
+                RedFlags = redFlags,
+                SuggestedOverall = suggested,
+                Overall = ScoreCalculator.Overall(suggested, input.Overall, redFlags.Count > 0, input.NotAssessed),
+                NotAssessed = input.NotAssessed,
+                Notes = notes,
+            };
+            try
+            {
+                await lease.CommitAsync(ct => InsertAsync(score, ct), cancellationToken);
+            }
+            catch (DuplicateRequestException)
+            {
+                // The same request id as an earlier (not the latest) version: that save is the answer.
+                return (await SavedAsync(turnId, requestId, cancellationToken))!.ToView(rubric.Version);
+            }
+
+            turn.Scores = [score];
+            LogScored(room.Id, turnId, score.Version, score.Overall);
+            var view = score.ToView(rubric.Version);
+            await notifier.ScoreSaved(room, view);
+            if (turn.RevealedAt is not null)
+            {
+                // Already shown as feedback: show the edit too.
+                await notifier.FeedbackRevealed(room, turn);
+            }
+
+            return view;
+        }, cancellationToken);
+
+    /// <summary>Shows the candidate (and observers) the rubric, reference answer and score of a scored answer. Idempotent.</summary>
+    public Task<TurnView> RevealAsync(Caller caller, Guid turnId, CancellationToken cancellationToken) =>
+        rooms.RunAsync(db, caller.RoomId, async lease =>
+        {
+            var room = lease.State;
+            var turn = room.AskedTurn(caller, turnId, "reveal feedback");
+            room.EnsureOpen();
+            if (turn.Scores.Count == 0)
+            {
+                throw RoomRuleException.Conflict("Score this answer before revealing feedback.");
+            }
+
+            if (turn.RevealedAt is null)
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                await lease.CommitAsync(async ct => 1 == await db.Turns.Where(t => t.Id == turnId && t.RevealedAt == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevealedAt, now), ct), cancellationToken);
+                turn.RevealedAt = now;
+                LogRevealed(room.Id, turnId);
+                await notifier.FeedbackRevealed(room, turn);
+            }
+
+            return TurnViews.Full(turn);
+        }, cancellationToken);
+
+    private Task<Score?> SavedAsync(Guid turnId, string requestId, CancellationToken cancellationToken) =>
+        db.Scores.AsNoTracking().SingleOrDefaultAsync(s => s.TurnId == turnId && s.ClientRequestId == requestId, cancellationToken);
+
+    private async Task<bool> InsertAsync(Score score, CancellationToken cancellationToken)
     {
-        var (room, turn) = await RoomAccess.AskedTurnAsync(db, caller, turnId, "score an answer", cancellationToken);
-        if (input is null)
-        {
-            throw RoomRuleException.Invalid("A score object is required.");
-        }
-
-        var requestId = InterviewService.RequestId(input.ClientRequestId);
-        var rubric = turn.Rubric!;
-
-        var repeated = await db.Scores.AsNoTracking()
-            .SingleOrDefaultAsync(s => s.TurnId == turnId && s.ClientRequestId == requestId, cancellationToken);
-        if (repeated is not null)
-        {
-            // A retry of a save that already landed, even after End, gets that save back.
-            return repeated.ToView(rubric.Version);
-        }
-
-        RoomAccess.EnsureOpen(room);
-        if (turn.SubmittedAt is null && turn.TimeUpAt is null)
-        {
-            throw RoomRuleException.Conflict("There is no answer to score yet: the candidate is still answering.");
-        }
-
-        var ratings = ScoreInputRules.Ratings(input, rubric);
-        var redFlags = ScoreInputRules.RedFlags(input, rubric);
-        var notes = ScoreInputRules.Notes(input);
-        ScoreInputRules.CheckOverall(input, ratings);
-
-        var current = await db.Scores.Where(s => s.TurnId == turnId).MaxAsync(s => (int?)s.Version, cancellationToken) ?? 0;
-        if (input.BaseVersion is { } baseVersion && baseVersion != current)
-        {
-            throw RoomRuleException.Conflict(
-                $"This score was changed meanwhile (now version {current}, you edited version {baseVersion}); reload it and try again.");
-        }
-
-        var suggested = input.NotAssessed ? null : ScoreCalculator.Suggest(rubric.Criteria, ratings);
-        var score = new Score
-        {
-            TurnId = turnId,
-            Version = current + 1,
-            ClientRequestId = requestId,
-            ScoredBy = caller.ParticipantId,
-            ScoredAt = time.GetUtcNow().UtcDateTime,
-            RubricId = rubric.Id,
-            Ratings = ratings,
-            RedFlags = redFlags,
-            SuggestedOverall = suggested,
-            Overall = ScoreCalculator.Overall(suggested, input.Overall, redFlags.Count > 0, input.NotAssessed),
-            NotAssessed = input.NotAssessed,
-            Notes = notes,
-        };
         db.Scores.Add(score);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException)
         {
-            db.ChangeTracker.Clear();
-            var raced = await db.Scores.AsNoTracking()
-                .SingleOrDefaultAsync(s => s.TurnId == turnId && s.ClientRequestId == requestId, cancellationToken);
-            return raced?.ToView(rubric.Version) ?? throw RoomRuleException.Conflict(
-                "Someone else saved a score for this answer at the same moment; reload it and try again.");
+            db.Entry(score).State = EntityState.Detached;
+            return await SavedAsync(score.TurnId, score.ClientRequestId, cancellationToken) is null
+                ? false // another version landed meanwhile: decide again on fresh state
+                : throw new DuplicateRequestException();
         }
-
-        LogScored(turn.RoomId, turnId, score.Version, score.Overall);
-        var view = score.ToView(rubric.Version);
-        await notifier.ScoreSaved(turn.RoomId, view);
-        if (turn.RevealedAt is not null)
+        finally
         {
-            // Already shown as feedback: show the edit too.
-            await notifier.FeedbackRevealed(await TurnViews.LoadAsync(db, turnId, cancellationToken));
+            db.Entry(score).State = EntityState.Detached;
         }
-
-        return view;
     }
 
-    /// <summary>Shows the candidate (and observers) the rubric, reference answer and score of a scored answer. Idempotent.</summary>
-    public async Task<TurnView> RevealAsync(Caller caller, Guid turnId, CancellationToken cancellationToken)
-    {
-        var (room, turn) = await RoomAccess.AskedTurnAsync(db, caller, turnId, "reveal feedback", cancellationToken);
-        RoomAccess.EnsureOpen(room);
-        if (turn.Scores.Count == 0)
-        {
-            throw RoomRuleException.Conflict("Score this answer before revealing feedback.");
-        }
-
-        var revealed = await db.Turns.Where(t => t.Id == turnId && t.RevealedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevealedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
-        turn = await TurnViews.LoadAsync(db, turnId, cancellationToken);
-        if (revealed == 1)
-        {
-            LogRevealed(turn.RoomId, turnId);
-            await notifier.FeedbackRevealed(turn);
-        }
-
-        return TurnViews.Full(turn);
-    }
+    private sealed class DuplicateRequestException() : Exception("This client request id was stored before.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn {TurnId} in room {RoomId}: score version {Version} saved, overall {Overall}")]
     private partial void LogScored(Guid roomId, Guid turnId, int version, int? overall);

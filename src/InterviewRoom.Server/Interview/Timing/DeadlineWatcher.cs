@@ -1,5 +1,5 @@
 using InterviewRoom.Data;
-using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Interview.State;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewRoom.Server.Interview.Timing;
@@ -47,23 +47,32 @@ internal sealed partial class DeadlineWatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InterviewRoomDb>();
+        var rooms = scope.ServiceProvider.GetRequiredService<RoomStore>();
         var notifier = scope.ServiceProvider.GetRequiredService<RoomNotifier>();
 
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await Open(db.Turns).Where(t => t.Deadline <= now)
-            .OrderBy(t => t.Deadline).Select(t => t.Id).Take(100)
+        var due = await db.Turns.Where(TurnClock.Open).Where(t => t.Deadline <= now)
+            .OrderBy(t => t.Deadline).Select(t => new { t.Id, t.RoomId }).Take(100)
             .ToListAsync(cancellationToken);
 
-        foreach (var turnId in due)
+        foreach (var turn in due)
         {
-            var closed = await Open(db.Turns).Where(t => t.Id == turnId)
-                .ExecuteUpdateAsync(set => set.SetProperty(t => t.TimeUpAt, now), cancellationToken);
-            if (closed == 1)
+            // Through the room's writer, like every other change: exactly once, whichever instance gets there first.
+            await rooms.RunAsync(db, turn.RoomId, async lease =>
             {
-                var turn = await TurnViews.LoadAsync(db, turnId, cancellationToken);
-                LogTimeUp(turn.RoomId, turn.Id, (now - turn.Deadline).TotalMilliseconds);
-                await notifier.TimeUp(turn);
-            }
+                var open = lease.State.Turns.FirstOrDefault(t => t.Id == turn.Id);
+                if (open is null || !TurnClock.IsOpen(open) || open.Deadline > now)
+                {
+                    return false;
+                }
+
+                await lease.CommitAsync(async ct => 1 == await db.Turns.Where(TurnClock.Open).Where(t => t.Id == turn.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.TimeUpAt, now), ct), cancellationToken);
+                open.TimeUpAt = now;
+                LogTimeUp(open.RoomId, open.Id, (now - open.Deadline).TotalMilliseconds);
+                await notifier.TimeUp(lease.State, open);
+                return true;
+            }, cancellationToken);
         }
 
         if (due.Count == 100)
@@ -71,13 +80,10 @@ internal sealed partial class DeadlineWatcher(
             return TimeSpan.Zero;
         }
 
-        var next = await Open(db.Turns).MinAsync(t => (DateTime?)t.Deadline, cancellationToken);
+        var next = await db.Turns.Where(TurnClock.Open).MinAsync(t => (DateTime?)t.Deadline, cancellationToken);
         var untilNext = next is null ? MaxSleep : next.Value - time.GetUtcNow().UtcDateTime;
         return untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext > MaxSleep ? MaxSleep : untilNext;
     }
-
-    private static IQueryable<Turn> Open(IQueryable<Turn> turns) =>
-        turns.Where(t => t.SubmittedAt == null && t.TimeUpAt == null && t.ClosedAt == null);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Time up for turn {TurnId} in room {RoomId}, {LagMs:F0} ms after the deadline")]
     private partial void LogTimeUp(Guid roomId, Guid turnId, double lagMs);

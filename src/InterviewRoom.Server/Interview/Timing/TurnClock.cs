@@ -1,21 +1,38 @@
+using System.Linq.Expressions;
 using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Infrastructure;
 
 namespace InterviewRoom.Server.Interview.Timing;
 
 /// <summary>
-/// The server's clock rules for a turn. The deadline is fixed when the question is asked (so time-up can fire
-/// with nobody connected); response time runs from delivery (the candidate's acknowledgement) to submission,
-/// both stamped by the server.
+/// The server's clock rules for a turn, each named once and used everywhere (in memory and in database queries).
+/// The deadline is fixed when the question is asked (so time-up can fire with nobody connected); response time
+/// runs from delivery (the candidate's acknowledgement) to submission, both stamped by the server.
 /// </summary>
 internal static class TurnClock
 {
     public const int MinTimeLimitSeconds = 3;
     public const int MaxTimeLimitSeconds = 3600;
 
+    /// <summary>"The turn is open": not answered, not timed up, not closed by the end of the room. As a query predicate.</summary>
+    public static readonly Expression<Func<Turn, bool>> Open = t => t.SubmittedAt == null && t.TimeUpAt == null && t.ClosedAt == null;
+
+    private static readonly Func<Turn, bool> OpenNow = Open.Compile();
+
     public static DateTime DeadlineOf(DateTime askedAt, int timeLimitSeconds) => askedAt.AddSeconds(timeLimitSeconds);
 
-    public static bool IsOpen(Turn turn) => turn.SubmittedAt is null && turn.TimeUpAt is null && turn.ClosedAt is null;
+    /// <summary>The turn is open (<see cref="Open"/>), in memory.</summary>
+    public static bool IsOpen(Turn turn) => OpenNow(turn);
+
+    /// <summary>"Open and before its deadline": the question is still being answered, so nothing else may be asked yet.</summary>
+    public static bool IsRunning(Turn turn, DateTime now) => IsOpen(turn) && turn.Deadline > now;
+
+    /// <summary>The time box a question may be given, checked the same for an interviewer's ask and a class push.</summary>
+    public static int CheckTimeLimit(int seconds) =>
+        seconds is >= MinTimeLimitSeconds and <= MaxTimeLimitSeconds
+            ? seconds
+            : throw RoomRuleException.Invalid($"timeLimitSeconds must be between {MinTimeLimitSeconds} and {MaxTimeLimitSeconds}.");
 
     public static bool IsLate(Turn turn) => turn.SubmittedAt > turn.Deadline;
 
