@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using InterviewRoom.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,7 +24,8 @@ internal static class Database
     /// </summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
-        services.AddDbContext<InterviewRoomDb>((sp, options) =>
+        // Pooled: a hub call or request takes a ready context instead of building one (and its options) each time.
+        services.AddDbContextPool<InterviewRoomDb>((sp, options) =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             var environment = sp.GetRequiredService<IHostEnvironment>();
@@ -67,7 +70,8 @@ internal static class Database
 
 /// <summary>
 /// Per-connection SQLite settings: wait for a busy database instead of failing at once, enforce foreign
-/// keys, and with WAL (set once at start-up) a crash-safe yet cheap fsync level.
+/// keys, and with WAL (set once at start-up) a crash-safe yet cheap fsync level. Set once per physical
+/// connection: a pooled connection keeps them, so reopening it from the pool costs no statement.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -75,18 +79,30 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
 
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (FirstOpen(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (FirstOpen(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    /// <summary>True the first time this physical SQLite connection (its native handle) is opened.</summary>
+    private static bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
 }

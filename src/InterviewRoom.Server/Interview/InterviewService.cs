@@ -113,7 +113,7 @@ internal sealed partial class InterviewService(
             turn.Rubric = rubric;
             room.Turns.Add(turn);
 
-            deadlines.Wake();
+            deadlines.WakeFor(turn.Deadline);
             LogAsked(room.Id, turn.Id, question.Id, timeLimitSeconds);
             await notifier.QuestionAsked(room, turn);
             return turn;
@@ -137,10 +137,12 @@ internal sealed partial class InterviewService(
 
             var now = time.GetUtcNow().UtcDateTime;
             var seat = caller.ParticipantId;
-            await lease.CommitAsync(async ct => 1 == await db.Turns.Where(TurnClock.Open).Where(t => t.Id == turnId && t.DeliveredAt == null)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(t => t.DeliveredAt, now)
-                    .SetProperty(t => t.CandidateId, t => t.CandidateId ?? seat), ct), cancellationToken);
+            await lease.CommitAsync(async ct => 1 == await RoomSql.UpdateAsync<Turn>(
+                db,
+                [(nameof(Turn.DeliveredAt), now), (nameof(Turn.CandidateId), seat)],
+                [(nameof(Turn.Id), turnId), (nameof(Turn.DeliveredAt), null), .. TurnClock.OpenColumns],
+                ct,
+                keepIfSet: [nameof(Turn.CandidateId)]), cancellationToken);
             turn.DeliveredAt = now;
             turn.CandidateId ??= seat;
 
@@ -187,12 +189,12 @@ internal sealed partial class InterviewService(
 
             var now = time.GetUtcNow().UtcDateTime;
             var seat = caller.ParticipantId;
-            await lease.CommitAsync(async ct => 1 == await db.Turns.Where(t => t.Id == turnId && t.SubmittedAt == null && t.ClosedAt == null)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(t => t.SubmittedAt, now)
-                    .SetProperty(t => t.CandidateId, t => t.CandidateId ?? seat)
-                    .SetProperty(t => t.AnswerText, answer)
-                    .SetProperty(t => t.SubmitRequestId, requestId), ct), cancellationToken);
+            await lease.CommitAsync(async ct => 1 == await RoomSql.UpdateAsync<Turn>(
+                db,
+                [(nameof(Turn.SubmittedAt), now), (nameof(Turn.CandidateId), seat), (nameof(Turn.AnswerText), answer), (nameof(Turn.SubmitRequestId), requestId)],
+                [(nameof(Turn.Id), turnId), (nameof(Turn.SubmittedAt), null), (nameof(Turn.ClosedAt), null)],
+                ct,
+                keepIfSet: [nameof(Turn.CandidateId)]), cancellationToken);
             turn.SubmittedAt = now;
             turn.CandidateId ??= seat;
             turn.AnswerText = answer;
@@ -255,21 +257,15 @@ internal sealed partial class InterviewService(
 
     private async Task<bool> InsertAsync(Turn turn, CancellationToken cancellationToken)
     {
-        db.Turns.Add(turn);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await RoomSql.InsertAsync(db, turn, cancellationToken);
+            return true;
         }
-        catch (DbUpdateException)
+        catch (System.Data.Common.DbException)
         {
             return false; // the room moved on meanwhile (another ordinal landed): decide again
         }
-        finally
-        {
-            db.Entry(turn).State = EntityState.Detached;
-        }
-
-        return true;
     }
 
     /// <summary>Already submitted: a retry of the same request gets the same answer, even after End; anything else is refused.</summary>

@@ -33,10 +33,11 @@ internal sealed partial class RoleSwapService(
             }
 
             var round = room.Room.Round;
+            var next = round + 1; // a plain value: EF turns it into a parameter instead of compiling an expression per call
             await lease.CommitAsync(async ct =>
             {
                 var moved = await db.Rooms.Where(r => r.Id == room.Id && r.Round == round && r.EndedAt == null)
-                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.Round, round + 1), ct);
+                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.Round, next), ct);
 
                 // Candidate first: the room never has two candidates, which its unique index would refuse.
                 await db.Participants.Where(p => p.Id == candidate.Id)

@@ -76,11 +76,12 @@ internal sealed partial class MatchmakingWorker(
         var focus = Focus(interviewer, candidate);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var room = await rooms.AddRoomAsync(Title(focus.Topics), classId: null, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
         var claimed = await db.QueueTickets
             .Where(t => (t.Id == interviewer.Id || t.Id == candidate.Id) && t.Status == QueueTicketStatus.Waiting)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(t => t.Status, QueueTicketStatus.Paired)
-                .SetProperty(t => t.ClosedAt, time.GetUtcNow().UtcDateTime)
+                .SetProperty(t => t.ClosedAt, now)
                 .SetProperty(t => t.RoomId, room.Id), cancellationToken);
         if (claimed != 2)
         {

@@ -115,8 +115,8 @@ internal sealed partial class ScoreService(
             if (turn.RevealedAt is null)
             {
                 var now = time.GetUtcNow().UtcDateTime;
-                await lease.CommitAsync(async ct => 1 == await db.Turns.Where(t => t.Id == turnId && t.RevealedAt == null)
-                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevealedAt, now), ct), cancellationToken);
+                await lease.CommitAsync(async ct => 1 == await RoomSql.UpdateAsync<Turn>(
+                    db, [(nameof(Turn.RevealedAt), now)], [(nameof(Turn.Id), turnId), (nameof(Turn.RevealedAt), null)], ct), cancellationToken);
                 turn.RevealedAt = now;
                 LogRevealed(room.Id, turnId);
                 await notifier.FeedbackRevealed(room, turn);
@@ -130,22 +130,16 @@ internal sealed partial class ScoreService(
 
     private async Task<bool> InsertAsync(Score score, CancellationToken cancellationToken)
     {
-        db.Scores.Add(score);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await RoomSql.InsertAsync(db, score, cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (System.Data.Common.DbException)
         {
-            db.Entry(score).State = EntityState.Detached;
             return await SavedAsync(score.TurnId, score.ClientRequestId, cancellationToken) is null
                 ? false // another version landed meanwhile: decide again on fresh state
                 : throw new DuplicateRequestException();
-        }
-        finally
-        {
-            db.Entry(score).State = EntityState.Detached;
         }
     }
 

@@ -1,4 +1,5 @@
 using InterviewRoom.Data;
+using InterviewRoom.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewRoom.Server.Interview.State;
@@ -21,17 +22,18 @@ internal sealed class RoomLease(InterviewRoomDb db, LiveRoom state)
     /// </summary>
     public async Task CommitAsync(Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken)
     {
-        var expected = state.Version;
+        var (roomId, expected, next) = (state.Id, state.Version, state.Version + 1);
+        db.Database.AutoSavepointsEnabled = false; // one transaction, no savepoints around each SaveChanges
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var bumped = await db.Rooms.Where(r => r.Id == state.Id && r.Version == expected)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, expected + 1), cancellationToken);
+        var bumped = await RoomSql.UpdateAsync<Room>(
+            db, [(nameof(Room.Version), next)], [(nameof(Room.Id), roomId), (nameof(Room.Version), expected)], cancellationToken);
         if (bumped == 0 || !await write(cancellationToken))
         {
             throw new StaleRoomException();
         }
 
         await transaction.CommitAsync(cancellationToken);
-        state.Room.Version = expected + 1;
+        state.Room.Version = next;
     }
 }
 

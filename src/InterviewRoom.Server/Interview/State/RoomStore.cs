@@ -25,10 +25,6 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
 
     private const int MaxAttempts = 4;
 
-    private static readonly Func<InterviewRoomDb, Guid, CancellationToken, Task<long?>> VersionOf =
-        EF.CompileAsyncQuery((InterviewRoomDb db, Guid roomId, CancellationToken _) =>
-            db.Rooms.Where(r => r.Id == roomId).Select(r => (long?)r.Version).SingleOrDefault());
-
     private readonly ConcurrentDictionary<Guid, Entry> entries = new();
 
     public int Count => entries.Count;
@@ -46,6 +42,8 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
             await entry.Gate.WaitAsync(cancellationToken);
             try
             {
+                // One connection for the whole call (version check, write, pushes' reads), not one per statement.
+                await db.Database.OpenConnectionAsync(cancellationToken);
                 entry.LastUsed = time.GetTimestamp();
                 var state = await CurrentAsync(db, entry, roomId, cancellationToken)
                     ?? throw RoomRuleException.Forbidden(LiveRoom.SeatGoneMessage);
@@ -63,6 +61,7 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
             }
             finally
             {
+                await db.Database.CloseConnectionAsync();
                 entry.Gate.Release();
             }
         }
@@ -95,7 +94,7 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
 
     private async Task<LiveRoom?> CurrentAsync(InterviewRoomDb db, Entry entry, Guid roomId, CancellationToken cancellationToken)
     {
-        var version = await VersionOf(db, roomId, cancellationToken);
+        var version = await RoomSql.VersionAsync(db, roomId, cancellationToken);
         if (version is null)
         {
             entry.State = null;

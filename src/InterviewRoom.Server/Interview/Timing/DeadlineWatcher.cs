@@ -1,4 +1,5 @@
 using InterviewRoom.Data;
+using InterviewRoom.Data.Entities;
 using InterviewRoom.Server.Interview.State;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,7 @@ internal sealed partial class DeadlineWatcher(
             TimeSpan sleep;
             try
             {
+                signal.Planned = DateTime.MaxValue; // awake: any new deadline may be before what this pass will plan
                 sleep = await FireDueAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -33,6 +35,7 @@ internal sealed partial class DeadlineWatcher(
 
             try
             {
+                signal.Planned = time.GetUtcNow().UtcDateTime + sleep;
                 await signal.WaitAsync(sleep, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -66,8 +69,8 @@ internal sealed partial class DeadlineWatcher(
                     return false;
                 }
 
-                await lease.CommitAsync(async ct => 1 == await db.Turns.Where(TurnClock.Open).Where(t => t.Id == turn.Id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.TimeUpAt, now), ct), cancellationToken);
+                await lease.CommitAsync(async ct => 1 == await RoomSql.UpdateAsync<Turn>(
+                    db, [(nameof(Turn.TimeUpAt), now)], [(nameof(Turn.Id), turn.Id), .. TurnClock.OpenColumns], ct), cancellationToken);
                 open.TimeUpAt = now;
                 LogTimeUp(open.RoomId, open.Id, (now - open.Deadline).TotalMilliseconds);
                 await notifier.TimeUp(lease.State, open);

@@ -18,6 +18,10 @@ internal static class TurnClock
     /// <summary>"The turn is open": not answered, not timed up, not closed by the end of the room. As a query predicate.</summary>
     public static readonly Expression<Func<Turn, bool>> Open = t => t.SubmittedAt == null && t.TimeUpAt == null && t.ClosedAt == null;
 
+    /// <summary>The same rule as the column conditions of a plain guarded UPDATE (<see cref="State.RoomSql"/>).</summary>
+    public static readonly (string Property, object? Value)[] OpenColumns =
+        [(nameof(Turn.SubmittedAt), null), (nameof(Turn.TimeUpAt), null), (nameof(Turn.ClosedAt), null)];
+
     private static readonly Func<Turn, bool> OpenNow = Open.Compile();
 
     public static DateTime DeadlineOf(DateTime askedAt, int timeLimitSeconds) => askedAt.AddSeconds(timeLimitSeconds);
