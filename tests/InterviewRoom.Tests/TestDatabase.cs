@@ -46,7 +46,7 @@ internal sealed class TestDatabase : IAsyncDisposable
             .Build();
 
         // The same AddX() calls as Program.cs, then the fakes: a clock, no log output, recording hub contexts.
-        services = new ServiceCollection()
+        Descriptors = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Test" })
             .AddLogging()
@@ -57,8 +57,8 @@ internal sealed class TestDatabase : IAsyncDisposable
             .AddInterview(configuration)
             .AddClasses()
             .AddSingleton(hub.Object)
-            .AddSingleton(Mock.Of<IHubContext<ClassHub, IClassClient>>())
-            .BuildServiceProvider();
+            .AddSingleton(Mock.Of<IHubContext<ClassHub, IClassClient>>());
+        services = Descriptors.BuildServiceProvider();
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<InterviewRoomDb>().Database.Migrate();
     }
@@ -66,6 +66,9 @@ internal sealed class TestDatabase : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
 
     public IServiceProvider Services => services;
+
+    /// <summary>The registrations, for a test that builds a second set of the app's services over the same database.</summary>
+    public IServiceCollection Descriptors { get; }
 
     public Mock<IInterviewClient> Group(string name)
     {
