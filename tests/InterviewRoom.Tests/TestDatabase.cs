@@ -31,6 +31,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     private readonly SqliteConnection connection;
     private readonly ServiceProvider services;
     private readonly Dictionary<string, Mock<IInterviewClient>> groups = [];
+    private readonly Dictionary<string, Mock<IClassClient>> classGroups = [];
 
     public TestDatabase()
     {
@@ -41,6 +42,8 @@ internal sealed class TestDatabase : IAsyncDisposable
         hub.Setup(h => h.Clients.Group(It.IsAny<string>())).Returns((string name) => Group(name).Object);
         hub.Setup(h => h.Clients.Groups(It.IsAny<IReadOnlyList<string>>()))
             .Returns((IReadOnlyList<string> names) => Group(string.Join("+", names)).Object);
+        var classHub = new Mock<IHubContext<ClassHub, IClassClient>>();
+        classHub.Setup(h => h.Clients.Group(It.IsAny<string>())).Returns((string name) => ClassGroup(name).Object);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:InterviewRoom"] = connectionString })
             .Build();
@@ -57,7 +60,7 @@ internal sealed class TestDatabase : IAsyncDisposable
             .AddInterview(configuration)
             .AddClasses()
             .AddSingleton(hub.Object)
-            .AddSingleton(Mock.Of<IHubContext<ClassHub, IClassClient>>());
+            .AddSingleton(classHub.Object);
         services = Descriptors.BuildServiceProvider();
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<InterviewRoomDb>().Database.Migrate();
@@ -66,6 +69,9 @@ internal sealed class TestDatabase : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
 
     public IServiceProvider Services => services;
+
+    /// <summary>The database's connection string, as every context of these services has it.</summary>
+    public string ConnectionString => connectionString;
 
     /// <summary>The registrations, for a test that builds a second set of the app's services over the same database.</summary>
     public IServiceCollection Descriptors { get; }
@@ -78,6 +84,21 @@ internal sealed class TestDatabase : IAsyncDisposable
             {
                 client = new Mock<IInterviewClient>();
                 groups[name] = client;
+            }
+
+            return client;
+        }
+    }
+
+    /// <summary>What the class hub would have pushed to one group (the instructor's dashboard, say).</summary>
+    public Mock<IClassClient> ClassGroup(string name)
+    {
+        lock (classGroups)
+        {
+            if (!classGroups.TryGetValue(name, out var client))
+            {
+                client = new Mock<IClassClient>();
+                classGroups[name] = client;
             }
 
             return client;

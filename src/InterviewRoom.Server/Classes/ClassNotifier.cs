@@ -1,6 +1,8 @@
 using InterviewRoom.Contracts.Classes;
 using InterviewRoom.Data;
+using InterviewRoom.Server.Interview;
 using InterviewRoom.Server.Interview.State;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.SignalR;
 
 namespace InterviewRoom.Server.Classes;
@@ -9,10 +11,24 @@ namespace InterviewRoom.Server.Classes;
 /// Pushes of the class hub, always after the change is committed: the instructor's dashboard hears of every
 /// change in every room of the class; each person hears of their own seat.
 /// </summary>
-internal sealed class ClassNotifier(IHubContext<ClassHub, IClassClient> hub, InterviewRoomDb db, ClassViews views)
+internal sealed class ClassNotifier(IHubContext<ClassHub, IClassClient> hub, InterviewRoomDb db, ClassViews views) : IRoomChangeHook
 {
-    /// <summary>Called for every room event; a room outside any class costs nothing.</summary>
-    public async Task RoomChanged(Guid? classId, Guid roomId)
+    /// <summary>Each changed room of a class updates its card on the instructor's dashboard; other rooms cost nothing.</summary>
+    public async Task RoomsChanged(IReadOnlyList<LiveRoom> rooms)
+    {
+        var ofClasses = rooms.Where(r => r.Room.ClassId is not null).ToList();
+        if (ofClasses.Count == 0)
+        {
+            return;
+        }
+
+        var cards = await views.RoomsAsync(db, ofClasses, default);
+        await Task.WhenAll(ofClasses.Select((room, i) =>
+            hub.Clients.Group(ClassGroups.Instructor(room.Room.ClassId!.Value)).ClassRoomChanged(cards[i])));
+    }
+
+    /// <summary>The same for a presence change, read from the database.</summary>
+    public async Task PresenceChanged(Guid? classId, Guid roomId)
     {
         if (classId is { } id)
         {
@@ -20,12 +36,12 @@ internal sealed class ClassNotifier(IHubContext<ClassHub, IClassClient> hub, Int
         }
     }
 
-    /// <summary>The same, from the room as it is held in memory right after a change (no room query).</summary>
-    public async Task RoomChanged(LiveRoom room)
+    /// <summary>Students who went offline change their class's lobby.</summary>
+    public async Task PeopleWentOffline(IReadOnlyCollection<Guid> ids)
     {
-        if (room.Room.ClassId is { } id)
+        foreach (var classId in await db.ClassStudents.Where(s => ids.Contains(s.Id)).Select(s => s.ClassId).Distinct().ToListAsync())
         {
-            await hub.Clients.Group(ClassGroups.Instructor(id)).ClassRoomChanged(await views.RoomAsync(db, room, default));
+            await ClassChanged(classId);
         }
     }
 

@@ -126,6 +126,8 @@ internal sealed partial class ClassService(
                 {
                     throw RoomRuleException.Conflict("That seat was taken a moment ago; try again.");
                 }
+
+                await RoomVersions.BumpAsync(db, target.Id, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

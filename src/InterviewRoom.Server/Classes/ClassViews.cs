@@ -90,9 +90,12 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
         return [.. rooms.Select(room => ViewOf(room, room.Participants, [.. turns[room.Id].OrderBy(t => t.Ordinal)], online))];
     }
 
-    /// <summary>One room's card from the room as a server instance holds it in memory: one presence query.</summary>
-    public async Task<ClassRoomView> RoomAsync(InterviewRoomDb db, LiveRoom room, CancellationToken cancellationToken) =>
-        ViewOf(room.Room, room.Seats, room.Turns, await presence.OnlineAsync(db, room.Present.Select(p => p.Id), cancellationToken));
+    /// <summary>Rooms' cards from the rooms as a server instance holds them in memory: one presence query for all.</summary>
+    public async Task<List<ClassRoomView>> RoomsAsync(InterviewRoomDb db, IReadOnlyList<LiveRoom> rooms, CancellationToken cancellationToken)
+    {
+        var online = await presence.OnlineAsync(db, rooms.SelectMany(r => r.Present).Select(p => p.Id), cancellationToken);
+        return [.. rooms.Select(room => ViewOf(room.Room, room.Seats, room.Turns, online))];
+    }
 
     private static ClassRoomView ViewOf(Room room, IReadOnlyList<Participant> seats, List<Turn> turns, HashSet<Guid> online)
     {

@@ -1,3 +1,5 @@
+using InterviewRoom.Server.Interview;
+
 namespace InterviewRoom.Server.Classes;
 
 internal static class ClassesSetup
@@ -6,6 +8,7 @@ internal static class ClassesSetup
         services
             .AddSingleton<ClassViews>()
             .AddScoped<ClassNotifier>()
+            .AddScoped<IRoomChangeHook>(services => services.GetRequiredService<ClassNotifier>())
             .AddScoped<ClassService>()
             .AddScoped<ClassPush>()
             .AddScoped<ClassReportBuilder>();

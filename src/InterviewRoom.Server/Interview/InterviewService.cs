@@ -73,52 +73,121 @@ internal sealed partial class InterviewService(
         var asked = await rooms.RunAsync(db, caller.RoomId, async lease =>
         {
             var room = lease.State;
-            room.Seat(caller, ParticipantRole.Interviewer, "ask a question");
+            var interviewer = room.Seat(caller, ParticipantRole.Interviewer, "ask a question");
             room.EnsureOpen();
             TurnClock.CheckTimeLimit(timeLimitSeconds);
             var question = await questions.QuestionAsync(db, questionId, cancellationToken)
                 ?? throw RoomRuleException.NotFound($"There is no question with id {questionId}.");
-
-            var now = time.GetUtcNow().UtcDateTime;
-            var latest = room.Latest;
-            if (latest is not null && TurnClock.IsRunning(latest, now))
-            {
-                throw RoomRuleException.Conflict(
-                    $"Question {latest.Ordinal} is still open until {latest.Deadline:O}; wait for the answer or the time-up.");
-            }
-
             var candidate = room.Candidate;
-            if (candidate is not null && (await Repeats.AskedBeforeAsync(db, room, candidate, cancellationToken)).Contains(question.Id))
-            {
-                throw RoomRuleException.Conflict(Repeats.Message(candidate.Name));
-            }
+            var repeats = candidate is null ? [] : await Repeats.AlreadyAskedAsync(db, [(room, candidate)], question.Id, cancellationToken);
 
-            var rubric = question.Rubrics[0];
-            var turn = new Turn
-            {
-                Id = Guid.CreateVersion7(),
-                RoomId = room.Id,
-                Round = room.Room.Round,
-                CandidateId = candidate?.Id,
-                InterviewerId = caller.ParticipantId,
-                Ordinal = (latest?.Ordinal ?? 0) + 1,
-                QuestionId = question.Id,
-                RubricId = rubric.Id,
-                TimeLimitSeconds = timeLimitSeconds,
-                AskedAt = now,
-                Deadline = TurnClock.DeadlineOf(now, timeLimitSeconds),
-            };
+            var turn = NewTurn(room, interviewer, question, timeLimitSeconds, time.GetUtcNow().UtcDateTime, repeats);
             await lease.CommitAsync(ct => InsertAsync(turn, ct), cancellationToken);
-            turn.Question = question;
-            turn.Rubric = rubric;
-            room.Turns.Add(turn);
-
+            Asked(room, turn, question);
             deadlines.WakeFor(turn.Deadline);
-            LogAsked(room.Id, turn.Id, question.Id, timeLimitSeconds);
             await notifier.QuestionAsked(room, turn);
             return turn;
         }, cancellationToken);
         return TurnViews.Full(asked);
+    }
+
+    /// <summary>
+    /// A class push: one question in each of these rooms at once, asked by the room's own interviewer seat under the
+    /// same rules as <see cref="AskAsync"/>. The rooms that can take it commit in one transaction and hear of it at
+    /// once; each other room is returned with the reason it was skipped. In the order the rooms were given.
+    /// </summary>
+    public async Task<IReadOnlyList<RoomAsk>> AskInRoomsAsync(
+        IReadOnlyList<Guid> roomIds, int questionId, int timeLimitSeconds, CancellationToken cancellationToken)
+    {
+        TurnClock.CheckTimeLimit(timeLimitSeconds);
+        var question = await questions.QuestionAsync(db, questionId, cancellationToken)
+            ?? throw RoomRuleException.NotFound($"There is no question with id {questionId}.");
+        return await rooms.RunManyAsync(db, roomIds, async batch =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var pairs = batch.Rooms.Select(r => (Room: r, Interviewer: r.Present.FirstOrDefault(p => p.Role == ParticipantRole.Interviewer), r.Candidate)).ToList();
+            var repeats = await Repeats.AlreadyAskedAsync(
+                db, [.. pairs.Where(p => p.Candidate is not null).Select(p => (p.Room, p.Candidate!))], question.Id, cancellationToken);
+
+            var outcomes = new Dictionary<Guid, RoomAsk>();
+            var asked = new List<(LiveRoom Room, Turn Turn)>();
+            foreach (var (room, interviewer, candidate) in pairs)
+            {
+                try
+                {
+                    if (interviewer is null || candidate is null)
+                    {
+                        throw RoomRuleException.Conflict("The room has no interviewer and candidate pair.");
+                    }
+
+                    asked.Add((room, NewTurn(room, interviewer, question, timeLimitSeconds, now, repeats)));
+                }
+                catch (RoomRuleException refused)
+                {
+                    outcomes[room.Id] = new RoomAsk(room.Id, null, refused.Message);
+                }
+            }
+
+            await batch.CommitAsync([.. asked.Select(a => (a.Room, (Func<CancellationToken, Task<bool>>)(ct => InsertAsync(a.Turn, ct))))], cancellationToken);
+            foreach (var (room, turn) in asked)
+            {
+                Asked(room, turn, question);
+                outcomes[room.Id] = new RoomAsk(room.Id, turn.Id, null);
+            }
+
+            if (asked.Count > 0)
+            {
+                deadlines.WakeFor(asked.Min(a => a.Turn.Deadline));
+                await notifier.QuestionsAsked(asked);
+            }
+
+            return (IReadOnlyList<RoomAsk>)[.. roomIds.Distinct().Select(id => outcomes.GetValueOrDefault(id) ?? new RoomAsk(id, null, LiveRoom.RoomEndedMessage))];
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rules of an ask, decided on the room as it is: open, no question still running, not a repeat for the
+    /// candidate (<paramref name="alreadyAsked"/>: candidates asked this question before). The new turn, or the refusal.
+    /// </summary>
+    private static Turn NewTurn(LiveRoom room, Participant interviewer, Question question, int timeLimitSeconds, DateTime now, HashSet<Guid> alreadyAsked)
+    {
+        room.EnsureOpen();
+        var latest = room.Latest;
+        if (latest is not null && TurnClock.IsRunning(latest, now))
+        {
+            throw RoomRuleException.Conflict(
+                $"Question {latest.Ordinal} is still open until {latest.Deadline:O}; wait for the answer or the time-up.");
+        }
+
+        var candidate = room.Candidate;
+        if (candidate is not null && alreadyAsked.Contains(candidate.Id))
+        {
+            throw RoomRuleException.Conflict(Repeats.Message(candidate.Name));
+        }
+
+        return new Turn
+        {
+            Id = Guid.CreateVersion7(),
+            RoomId = room.Id,
+            Round = room.Room.Round,
+            CandidateId = candidate?.Id,
+            InterviewerId = interviewer.Id,
+            Ordinal = (latest?.Ordinal ?? 0) + 1,
+            QuestionId = question.Id,
+            RubricId = question.Rubrics[0].Id,
+            TimeLimitSeconds = timeLimitSeconds,
+            AskedAt = now,
+            Deadline = TurnClock.DeadlineOf(now, timeLimitSeconds),
+        };
+    }
+
+    /// <summary>A committed ask, applied to the room in memory.</summary>
+    private void Asked(LiveRoom room, Turn turn, Question question)
+    {
+        turn.Question = question;
+        turn.Rubric = question.Rubrics[0];
+        room.Turns.Add(turn);
+        LogAsked(room.Id, turn.Id, question.Id, turn.TimeLimitSeconds);
     }
 
     /// <summary>The candidate's client confirms it shows the question: the delivery instant. Idempotent.</summary>
@@ -289,3 +358,6 @@ internal sealed partial class InterviewService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} ended")]
     private partial void LogEnded(Guid roomId);
 }
+
+/// <summary>One room's part in a class push: the turn asked there, or why it was skipped.</summary>
+internal sealed record RoomAsk(Guid RoomId, Guid? TurnId, string? Skipped);

@@ -1,5 +1,4 @@
 using InterviewRoom.Data;
-using InterviewRoom.Server.Classes;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewRoom.Server.Interview;
@@ -53,10 +52,9 @@ internal sealed partial class PresenceHeartbeat(
             await notifier.ParticipantLeft(seat.RoomId, Presence.ViewOf(seat, online: false));
         }
 
-        var classes = scope.ServiceProvider.GetRequiredService<ClassNotifier>();
-        foreach (var classId in await db.ClassStudents.Where(s => gone.Contains(s.Id)).Select(s => s.ClassId).Distinct().ToListAsync(cancellationToken))
+        foreach (var hook in scope.ServiceProvider.GetServices<IRoomChangeHook>())
         {
-            await classes.ClassChanged(classId);
+            await hook.PeopleWentOffline(gone);
         }
     }
 

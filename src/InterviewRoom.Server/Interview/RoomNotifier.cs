@@ -2,7 +2,6 @@ using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Contracts.Rooms;
 using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
-using InterviewRoom.Server.Classes;
 using InterviewRoom.Server.Interview.State;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +13,18 @@ namespace InterviewRoom.Server.Interview;
 /// full view to the seats that see it (<see cref="Visibility.SeesInterviewerView"/>), the public view to everyone
 /// else. Pushes that follow a change take the seats and roles from the room as the change left it
 /// (<see cref="LiveRoom"/>, exact at its version); presence events, which change no room, read them from the
-/// database. Rooms of a class also update the instructor's dashboard.
+/// database. Other features hear of each change through <see cref="IRoomChangeHook"/> (the class dashboard).
 /// </summary>
-internal sealed class RoomNotifier(IHubContext<InterviewHub, IInterviewClient> hub, InterviewRoomDb db, ClassNotifier classes)
+internal sealed class RoomNotifier(IHubContext<InterviewHub, IInterviewClient> hub, InterviewRoomDb db, IEnumerable<IRoomChangeHook> hooks)
 {
     public Task QuestionAsked(LiveRoom room, Turn turn) => ToRoom(room, turn, (c, v) => c.QuestionAsked(v));
+
+    /// <summary>A class push: every room's <c>QuestionAsked</c> at once, then the hooks once for all of them.</summary>
+    public async Task QuestionsAsked(IReadOnlyList<(LiveRoom Room, Turn Turn)> asked)
+    {
+        await Task.WhenAll(asked.Select(a => SendTurn(a.Room, a.Turn, (c, v) => c.QuestionAsked(v))));
+        await RoomsChanged([.. asked.Select(a => a.Room)]);
+    }
 
     public Task QuestionDelivered(LiveRoom room, Turn turn) => ToRoom(room, turn, (c, v) => c.QuestionDelivered(v));
 
@@ -31,19 +37,19 @@ internal sealed class RoomNotifier(IHubContext<InterviewHub, IInterviewClient> h
     public async Task ScoreSaved(LiveRoom room, ScoreView score)
     {
         await hub.Clients.Groups(Audience.Of(room).Staff).ScoreSaved(score);
-        await classes.RoomChanged(room);
+        await RoomsChanged([room]);
     }
 
     public async Task RoomEnded(LiveRoom room, RoomEndedEvent roomEnded)
     {
         await hub.Clients.Groups(Audience.Of(room).Everyone).RoomEnded(roomEnded);
-        await classes.RoomChanged(room);
+        await RoomsChanged([room]);
     }
 
     public async Task RolesSwapped(LiveRoom room, RolesSwappedEvent swapped)
     {
         await hub.Clients.Groups(Audience.Of(room).Everyone).RolesSwapped(swapped);
-        await classes.RoomChanged(room);
+        await RoomsChanged([room]);
     }
 
     public Task ParticipantJoined(Guid roomId, ParticipantView participant) =>
@@ -63,16 +69,32 @@ internal sealed class RoomNotifier(IHubContext<InterviewHub, IInterviewClient> h
             .Select(p => new { p.Id, p.Role, p.Room!.ClassId })
             .ToListAsync();
         await send(hub.Clients.Groups([.. seats.OrderBy(s => s.Role != ParticipantRole.Interviewer).Select(s => RoomGroups.Seat(s.Id))]));
-        await classes.RoomChanged(seats.FirstOrDefault()?.ClassId, roomId);
+        foreach (var hook in hooks)
+        {
+            await hook.PresenceChanged(seats.FirstOrDefault()?.ClassId, roomId);
+        }
     }
 
     private async Task ToRoom(LiveRoom room, Turn turn, Func<IInterviewClient, TurnView, Task> send)
     {
+        await SendTurn(room, turn, send);
+        await RoomsChanged([room]);
+    }
+
+    private Task SendTurn(LiveRoom room, Turn turn, Func<IInterviewClient, TurnView, Task> send)
+    {
         var audience = Audience.Of(room);
-        await Task.WhenAll(
+        return Task.WhenAll(
             send(hub.Clients.Groups(audience.Staff), TurnViews.Full(turn)),
             send(hub.Clients.Groups(audience.Others), TurnViews.Public(turn)));
-        await classes.RoomChanged(room);
+    }
+
+    private async Task RoomsChanged(IReadOnlyList<LiveRoom> rooms)
+    {
+        foreach (var hook in hooks)
+        {
+            await hook.RoomsChanged(rooms);
+        }
     }
 
     private sealed record Audience(List<string> Staff, List<string> Others)

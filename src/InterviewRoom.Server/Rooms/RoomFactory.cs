@@ -46,8 +46,7 @@ internal sealed class RoomFactory(InterviewRoomDb db, TimeProvider time, IOption
             JoinedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Participants.Add(seat);
-        room.Version++; // a seat more: every instance's copy of the room is stale (the room is tracked, saved with the seat)
-        return (seat, token);
+        return (seat, token); // a seat in a room that existed before: the caller bumps its version (RoomVersions) in the same transaction
     }
 
     /// <summary>The page a seat opens: the interviewer's room page, or the candidate and observer page.</summary>

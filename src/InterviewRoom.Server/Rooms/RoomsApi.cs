@@ -108,15 +108,21 @@ internal static partial class RoomsApi
             JoinedAt = now,
         };
         db.Participants.Add(participant);
-        room.Version++; // saved with the seat: every instance's copy of the room is stale now
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (role == ParticipantRole.Candidate)
-        {
-            // Lost a race for the seat: the unique index said no.
-            throw RoomRuleException.Conflict("This room already has a candidate.");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (role == ParticipantRole.Candidate)
+            {
+                // Lost a race for the seat: the unique index said no.
+                throw RoomRuleException.Conflict("This room already has a candidate.");
+            }
+
+            // With the seat: every instance's copy of the room is stale now (an atomic increment, never a lost update).
+            await RoomVersions.BumpAsync(db, room.Id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         LogJoined(loggers.CreateLogger(nameof(RoomsApi)), room.Id, participant.Id, role);

@@ -6,6 +6,7 @@ using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Interview;
 using InterviewRoom.Server.Interview.State;
 using InterviewRoom.Server.Questions;
+using InterviewRoom.Server.Rooms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -20,26 +20,56 @@ internal sealed class RoomLease(InterviewRoomDb db, LiveRoom state)
     /// its own conditions found the row changed), nothing is committed and the decision is taken again
     /// (<see cref="StaleRoomException"/>). After it returns, apply the change to <see cref="State"/>.
     /// </summary>
-    public async Task CommitAsync(Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken)
+    public Task CommitAsync(Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken) =>
+        RoomCommit.CommitAsync(db, [(state, write)], cancellationToken);
+}
+
+/// <summary>
+/// The right to change several rooms at once (a class push), held while <see cref="RoomStore.RunManyAsync{T}"/>
+/// runs: each room as the database has it, in the order they were asked for, and one commit for all of them.
+/// </summary>
+internal sealed class RoomBatch(InterviewRoomDb db, IReadOnlyList<LiveRoom> rooms)
+{
+    /// <summary>The rooms that exist, in the order they were asked for.</summary>
+    public IReadOnlyList<LiveRoom> Rooms => rooms;
+
+    public InterviewRoomDb Db => db;
+
+    /// <summary>
+    /// Every room's write and version bump in one transaction, each bump guarded by the version its decision was
+    /// taken on. When any room moved on meanwhile, nothing is committed for any of them and the whole batch is
+    /// decided again (<see cref="StaleRoomException"/>). After it returns, apply the changes to the rooms' state.
+    /// </summary>
+    public Task CommitAsync(IReadOnlyList<(LiveRoom Room, Func<CancellationToken, Task<bool>> Write)> changes, CancellationToken cancellationToken) =>
+        RoomCommit.CommitAsync(db, changes, cancellationToken);
+}
+
+internal static class RoomCommit
+{
+    public static async Task CommitAsync(
+        InterviewRoomDb db, IReadOnlyList<(LiveRoom Room, Func<CancellationToken, Task<bool>> Write)> changes, CancellationToken cancellationToken)
     {
-        var (roomId, expected, next) = (state.Id, state.Version, state.Version + 1);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
         db.Database.AutoSavepointsEnabled = false; // one transaction, no savepoints around each SaveChanges
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var bumped = await RoomSql.UpdateAsync<Room>(
-            db, [(nameof(Room.Version), next)], [(nameof(Room.Id), roomId), (nameof(Room.Version), expected)], cancellationToken);
-        if (bumped == 0 || !await write(cancellationToken))
+        foreach (var (room, write) in changes)
         {
-            throw new StaleRoomException();
+            var bumped = await RoomSql.UpdateAsync<Room>(
+                db, [(nameof(Room.Version), room.Version + 1)], [(nameof(Room.Id), room.Id), (nameof(Room.Version), room.Version)], cancellationToken);
+            if (bumped == 0 || !await write(cancellationToken))
+            {
+                throw new StaleRoomException(room.Id);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        state.Room.Version = next;
+        foreach (var (room, _) in changes)
+        {
+            room.Room.Version++;
+        }
     }
-}
-
-/// <summary>For writers outside the store (joins, class moves): the room changed, so every instance's copy is stale.</summary>
-internal static class RoomVersions
-{
-    public static Task BumpAsync(InterviewRoomDb db, Guid roomId, CancellationToken cancellationToken) =>
-        db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, r => r.Version + 1), cancellationToken);
 }

@@ -67,6 +67,90 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as the only writer of all these rooms on this instance (a class push): the same
+    /// guarantees as <see cref="RunAsync{T}"/> for each room, with one version query for all of them and one commit
+    /// (<see cref="RoomBatch.CommitAsync"/>). The gates are taken in one global order (by room id), so two batches
+    /// over overlapping rooms cannot wait on each other. Rooms that do not exist are left out of the batch.
+    /// </summary>
+    public async Task<T> RunManyAsync<T>(InterviewRoomDb db, IEnumerable<Guid> roomIds, Func<RoomBatch, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var ids = roomIds.Distinct().ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var held = new List<(Guid RoomId, Entry Entry)>(ids.Count);
+            var opened = false;
+            try
+            {
+                foreach (var roomId in ids.Order())
+                {
+                    var entry = entries.GetOrAdd(roomId, _ => new Entry());
+                    await entry.Gate.WaitAsync(cancellationToken);
+                    held.Add((roomId, entry));
+                }
+
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                opened = true;
+                var versions = await db.Rooms.AsNoTracking().Where(r => ids.Contains(r.Id))
+                    .Select(r => new { r.Id, r.Version }).ToDictionaryAsync(r => r.Id, r => r.Version, cancellationToken);
+                var byId = held.ToDictionary(h => h.RoomId, h => h.Entry);
+                var states = new List<LiveRoom>(ids.Count);
+                foreach (var roomId in ids)
+                {
+                    var entry = byId[roomId];
+                    entry.LastUsed = time.GetTimestamp();
+                    if (!versions.TryGetValue(roomId, out var version))
+                    {
+                        entry.State = null;
+                        continue;
+                    }
+
+                    if (entry.State?.Version != version)
+                    {
+                        entry.State = await LoadAsync(db, roomId, cancellationToken);
+                    }
+
+                    if (entry.State is { } state)
+                    {
+                        states.Add(state);
+                    }
+                }
+
+                return await work(new RoomBatch(db, states));
+            }
+            catch (StaleRoomException stale) when (attempt < MaxAttempts)
+            {
+                foreach (var (roomId, entry) in held.Where(h => h.RoomId == stale.RoomId))
+                {
+                    entry.State = null;
+                }
+
+                db.ChangeTracker.Clear();
+            }
+            catch (Exception exception) when (exception is not RoomRuleException)
+            {
+                foreach (var (_, entry) in held)
+                {
+                    entry.State = null;
+                }
+
+                throw;
+            }
+            finally
+            {
+                if (opened)
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+
+                foreach (var (_, entry) in held)
+                {
+                    entry.Gate.Release();
+                }
+            }
+        }
+    }
+
     /// <summary>Drops rooms nobody entered for <see cref="IdleLifetime"/>; a room being entered now is kept.</summary>
     public int Sweep()
     {
@@ -143,4 +227,7 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
 }
 
 /// <summary>The room changed after the decision was taken; the store takes it again on fresh state.</summary>
-internal sealed class StaleRoomException() : Exception("The room changed while a change to it was being decided.");
+internal sealed class StaleRoomException(Guid roomId) : Exception("The room changed while a change to it was being decided.")
+{
+    public Guid RoomId { get; } = roomId;
+}
