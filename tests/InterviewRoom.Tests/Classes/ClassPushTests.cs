@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using InterviewRoom.Contracts.Classes;
 using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Contracts.Questions;
@@ -11,7 +10,6 @@ using InterviewRoom.Server.Interview;
 using InterviewRoom.Server.Interview.State;
 using InterviewRoom.Server.Questions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -81,7 +79,7 @@ public sealed class ClassPushTests : IAsyncLifetime
         await AskAsync(rooms[2], question.Id);
         await SubmitAsync(rooms[2]);
 
-        using var commits = new CommitCounter(test);
+        using var activity = new DatabaseActivity(test);
         var outcomes = await PushAsync();
 
         Assert.Equal(rooms.Select(r => r.Id), outcomes.Select(o => o.RoomId));
@@ -90,7 +88,7 @@ public sealed class ClassPushTests : IAsyncLifetime
         Assert.Equal("C2 has already been asked this question; pick another.", outcomes[2].Skipped);
         Assert.Equal("The room has no interviewer and candidate pair.", outcomes[3].Skipped);
         Assert.NotNull(outcomes[4].TurnId);
-        Assert.Equal(1, commits.Count);
+        Assert.Equal(1, activity.Commits);
 
         // The asked rooms' candidates have the question, the dashboard has both rooms' cards; nobody else heard a thing.
         foreach (var room in new[] { rooms[0], rooms[4] })
@@ -236,56 +234,4 @@ public sealed class ClassPushTests : IAsyncLifetime
     }
 
     private sealed record PushRoom(Guid Id, Guid Interviewer, Guid Candidate);
-
-    /// <summary>Counts the transactions committed on this test's database (EF Core's diagnostic events).</summary>
-    private sealed class CommitCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly string database;
-        private readonly List<IDisposable> subscriptions = [];
-        private int count;
-
-        public CommitCounter(TestDatabase test)
-        {
-            database = test.ConnectionString;
-            subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public int Count => Volatile.Read(ref count);
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                lock (subscriptions)
-                {
-                    subscriptions.Add(listener.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.TransactionCommitted.Name && value.Value is TransactionEndEventData data
-                && data.Context?.Database.GetConnectionString() == database)
-            {
-                Interlocked.Increment(ref count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            lock (subscriptions)
-            {
-                subscriptions.ForEach(s => s.Dispose());
-            }
-        }
-    }
 }

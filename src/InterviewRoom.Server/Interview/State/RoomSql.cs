@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using InterviewRoom.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -19,11 +20,18 @@ internal static class RoomSql
 {
     private static readonly ConcurrentDictionary<(IModel, Type), Insert> Inserts = new();
 
+    /// <summary>
+    /// Raises <c>Command</c> (the <see cref="DbCommand"/>) before each command runs, for whoever counts statements
+    /// (tests, measurements); EF Core's own diagnostics do not see these. Costs nothing while nobody listens.
+    /// </summary>
+    public static readonly DiagnosticListener Diagnostics = new("InterviewRoom.RoomSql");
+
     /// <summary>The room's version, or null when there is no such room.</summary>
     public static async Task<long?> VersionAsync(InterviewRoomDb db, Guid roomId, CancellationToken cancellationToken)
     {
         await using var command = Command(db, $"SELECT {Column<Data.Entities.Room>(db, "Version")} FROM {Table<Data.Entities.Room>(db)} WHERE {Column<Data.Entities.Room>(db, "Id")} = @id");
         Add<Data.Entities.Room>(db, command, "@id", "Id", roomId);
+        Executing(command);
         return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
@@ -54,6 +62,7 @@ internal static class RoomSql
             return $"{Column<T>(db, w.Property)} = @w{i}";
         });
         command.CommandText = $"UPDATE {Table<T>(db)} SET {string.Join(", ", assignments)} WHERE {string.Join(" AND ", conditions)}";
+        Executing(command);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -69,7 +78,16 @@ internal static class RoomSql
             command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, $"@p{i}", property.GetGetter().GetClrValue(entity), property.IsNullable));
         }
 
+        Executing(command);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void Executing(DbCommand command)
+    {
+        if (Diagnostics.IsEnabled("Command"))
+        {
+            Diagnostics.Write("Command", command);
+        }
     }
 
     private static DbCommand Command(InterviewRoomDb db, string sql)
