@@ -105,7 +105,7 @@ internal sealed partial class InterviewService(
         return await rooms.RunManyAsync(db, roomIds, async batch =>
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var pairs = batch.Rooms.Select(r => (Room: r, Interviewer: r.Present.FirstOrDefault(p => p.Role == ParticipantRole.Interviewer), r.Candidate)).ToList();
+            var pairs = batch.Rooms.Select(r => (Room: r, r.Interviewer, r.Candidate)).ToList();
             var repeats = await Repeats.AlreadyAskedAsync(
                 db, [.. pairs.Where(p => p.Candidate is not null).Select(p => (p.Room, p.Candidate!))], question.Id, cancellationToken);
 

@@ -34,7 +34,7 @@ internal sealed class ReportBuilder(InterviewRoomDb db, Presence presence)
 
         var seat = room.Participants.SingleOrDefault(p => p.Id == caller.ParticipantId && p.RemovedAt is null)
             ?? throw RoomRuleException.NotFound("No report for that room with this token.");
-        var isInterviewer = seat.Role == ParticipantRole.Interviewer;
+        var isInterviewer = Visibility.SeesInterviewerView(seat);
         var names = room.Participants.ToDictionary(p => p.Id, p => p.Name);
         return new RoomReport(
             room.Id,

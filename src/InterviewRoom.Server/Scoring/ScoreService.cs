@@ -5,6 +5,7 @@ using InterviewRoom.Data.Entities;
 using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Interview;
 using InterviewRoom.Server.Interview.State;
+using InterviewRoom.Server.Interview.Timing;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewRoom.Server.Scoring;
@@ -44,7 +45,7 @@ internal sealed partial class ScoreService(
             }
 
             room.EnsureOpen();
-            if (turn.SubmittedAt is null && turn.TimeUpAt is null)
+            if (!TurnClock.IsAnsweredOrTimedUp(turn))
             {
                 throw RoomRuleException.Conflict("There is no answer to score yet: the candidate is still answering.");
             }

@@ -64,6 +64,23 @@ public sealed class TurnClockTests
     }
 
     [Fact]
+    public void ATurn_CanBeScoredOnceAnsweredOrTimedUp_NotWhileRunningOrWhenClosedUnanswered()
+    {
+        var running = TurnOf();
+        var answered = TurnOf();
+        answered.SubmittedAt = Asked.AddSeconds(20);
+        var timedUp = TurnOf();
+        timedUp.TimeUpAt = timedUp.Deadline;
+        var closed = TurnOf();
+        closed.ClosedAt = Asked.AddSeconds(5);
+
+        Assert.False(TurnClock.IsAnsweredOrTimedUp(running));
+        Assert.True(TurnClock.IsAnsweredOrTimedUp(answered));
+        Assert.True(TurnClock.IsAnsweredOrTimedUp(timedUp));
+        Assert.False(TurnClock.IsAnsweredOrTimedUp(closed));
+    }
+
+    [Fact]
     public void Status_OfATurnOpenWhenTheRoomEnded_IsClosed()
     {
         var turn = TurnOf();

@@ -34,6 +34,8 @@ internal sealed class LiveRoom(Room room, List<Participant> seats, List<Turn> tu
 
     public Participant? Candidate => Present.FirstOrDefault(p => p.Role == ParticipantRole.Candidate);
 
+    public Participant? Interviewer => Present.FirstOrDefault(p => p.Role == ParticipantRole.Interviewer);
+
     public Turn? Latest => Turns.Count == 0 ? null : Turns[^1];
 
     public Participant? SeatOf(Guid participantId) => Present.FirstOrDefault(p => p.Id == participantId);

@@ -30,6 +30,9 @@ internal static class TurnClock
     public static bool IsOpen(Turn turn) => OpenNow(turn);
 
     /// <summary>"Open and before its deadline": the question is still being answered, so nothing else may be asked yet.</summary>
+    /// <summary>The answer is in or the time ran out: the turn can be scored.</summary>
+    public static bool IsAnsweredOrTimedUp(Turn turn) => turn.SubmittedAt is not null || turn.TimeUpAt is not null;
+
     public static bool IsRunning(Turn turn, DateTime now) => IsOpen(turn) && turn.Deadline > now;
 
     /// <summary>The time box a question may be given, checked the same for an interviewer's ask and a class push.</summary>
