@@ -161,10 +161,7 @@ internal sealed partial class ClassService(
             throw RoomRuleException.Conflict(ClassEndedMessage);
         }
 
-        foreach (var roomId in await db.Rooms.Where(r => r.ClassId == session.Id && r.EndedAt == null).Select(r => r.Id).ToListAsync(cancellationToken))
-        {
-            await interview.EndRoomAsync(roomId, cancellationToken, now);
-        }
+        await interview.EndRoomsAsync(await OpenRoomsAsync(session.Id, cancellationToken), now, cancellationToken);
 
         LogEnded(session.Id);
         await notifier.ClassEnded(new ClassEndedEvent(session.Id, TurnViews.Utc(now)));
@@ -206,13 +203,13 @@ internal sealed partial class ClassService(
     private async Task<List<Participant>> CloseArrangementAsync(ClassSession session, CancellationToken cancellationToken)
     {
         var seats = (await ClassViews.CurrentSeatsAsync(db, session.Id, cancellationToken)).Values.ToList();
-        foreach (var roomId in await db.Rooms.Where(r => r.ClassId == session.Id && r.EndedAt == null).Select(r => r.Id).ToListAsync(cancellationToken))
-        {
-            await interview.EndRoomAsync(roomId, cancellationToken);
-        }
+        await interview.EndRoomsAsync(await OpenRoomsAsync(session.Id, cancellationToken), time.GetUtcNow().UtcDateTime, cancellationToken);
 
         return seats;
     }
+
+    private Task<List<Guid>> OpenRoomsAsync(Guid classId, CancellationToken cancellationToken) =>
+        db.Rooms.Where(r => r.ClassId == classId && r.EndedAt == null).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
 
     private async Task SaveArrangementAsync(Guid classId, ClassMode mode, CancellationToken cancellationToken)
     {

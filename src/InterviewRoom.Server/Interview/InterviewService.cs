@@ -282,9 +282,23 @@ internal sealed partial class InterviewService(
             return await EndAsync(lease, time.GetUtcNow().UtcDateTime, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>Ends a room and closes its open question, once; pushes <c>RoomEnded</c>. False when it had already ended.</summary>
-    public Task<bool> EndRoomAsync(Guid roomId, CancellationToken cancellationToken, DateTime? at = null) =>
-        rooms.RunAsync(db, roomId, lease => EndAsync(lease, at ?? time.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Ends these rooms and closes their open questions, once (a class that ends or is arranged anew): one
+    /// transaction for all of them, then every room's <c>RoomEnded</c> at once. Rooms already ended are left as they are.
+    /// </summary>
+    public Task EndRoomsAsync(IReadOnlyList<Guid> roomIds, DateTime at, CancellationToken cancellationToken) =>
+        rooms.RunManyAsync(db, roomIds, async batch =>
+        {
+            var ending = batch.Rooms.Where(r => !r.Ended).ToList();
+            await batch.CommitAsync([.. ending.Select(r => (r, EndWrite(r, at)))], cancellationToken);
+            foreach (var room in ending)
+            {
+                Ended(room, at);
+            }
+
+            await notifier.RoomsEnded([.. ending.Select(r => (r, new RoomEndedEvent(r.Id, TurnViews.Utc(at))))]);
+            return ending.Count;
+        }, cancellationToken);
 
     public static string RequestId(string? clientRequestId)
     {
@@ -305,14 +319,25 @@ internal sealed partial class InterviewService(
             return false;
         }
 
-        await lease.CommitAsync(async ct =>
-        {
-            var ended = await db.Rooms.Where(r => r.Id == room.Id && r.EndedAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.EndedAt, now), ct);
-            await db.Turns.Where(TurnClock.Open).Where(t => t.RoomId == room.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(t => t.ClosedAt, now), ct);
-            return ended == 1;
-        }, cancellationToken);
+        await lease.CommitAsync(EndWrite(room, now), cancellationToken);
+        Ended(room, now);
+        await notifier.RoomEnded(room, new RoomEndedEvent(room.Id, TurnViews.Utc(now)));
+        return true;
+    }
+
+    /// <summary>The room's end and its open question's close, as one write (false: it had ended meanwhile).</summary>
+    private Func<CancellationToken, Task<bool>> EndWrite(LiveRoom room, DateTime now) => async ct =>
+    {
+        var ended = await db.Rooms.Where(r => r.Id == room.Id && r.EndedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.EndedAt, now), ct);
+        await db.Turns.Where(TurnClock.Open).Where(t => t.RoomId == room.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ClosedAt, now), ct);
+        return ended == 1;
+    };
+
+    /// <summary>A committed end, applied to the room in memory.</summary>
+    private void Ended(LiveRoom room, DateTime now)
+    {
         room.Room.EndedAt = now;
         foreach (var turn in room.Turns.Where(TurnClock.IsOpen))
         {
@@ -320,8 +345,6 @@ internal sealed partial class InterviewService(
         }
 
         LogEnded(room.Id);
-        await notifier.RoomEnded(room, new RoomEndedEvent(room.Id, TurnViews.Utc(now)));
-        return true;
     }
 
     private async Task<bool> InsertAsync(Turn turn, CancellationToken cancellationToken)

@@ -46,6 +46,13 @@ internal sealed class RoomNotifier(IHubContext<InterviewHub, IInterviewClient> h
         await RoomsChanged([room]);
     }
 
+    /// <summary>Several rooms ended at once (a class): every room's event at once, then the hooks once.</summary>
+    public async Task RoomsEnded(IReadOnlyList<(LiveRoom Room, RoomEndedEvent Ended)> ended)
+    {
+        await Task.WhenAll(ended.Select(e => hub.Clients.Groups(Audience.Of(e.Room).Everyone).RoomEnded(e.Ended)));
+        await RoomsChanged([.. ended.Select(e => e.Room)]);
+    }
+
     public async Task RolesSwapped(LiveRoom room, RolesSwappedEvent swapped)
     {
         await hub.Clients.Groups(Audience.Of(room).Everyone).RolesSwapped(swapped);

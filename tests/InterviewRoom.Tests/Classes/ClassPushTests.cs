@@ -196,6 +196,40 @@ public sealed class ClassPushTests : IAsyncLifetime
         Assert.Equal(3, await test.WithDbAsync(db => db.Turns.CountAsync()));
     }
 
+    [Fact]
+    public async Task EndingTheClassesRooms_EndsThemInOneTransaction_ClosesTheirOpenQuestions_AndTellsEveryone()
+    {
+        await PushAsync();
+        await WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<InterviewService>().EndAsync(new Caller(rooms[4].Interviewer, rooms[4].Id), default);
+            return 0;
+        });
+        var at = test.Clock.GetUtcNow().UtcDateTime.AddMinutes(1);
+
+        using var activity = new DatabaseActivity(test);
+        await WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<InterviewService>().EndRoomsAsync([.. rooms.Select(r => r.Id)], at, default);
+            return 0;
+        });
+
+        Assert.Equal(1, activity.Commits);
+        var ended = await test.WithDbAsync(db => db.Rooms.Where(r => r.ClassId == classId).OrderBy(r => r.CreatedAt).Select(r => r.EndedAt).ToListAsync());
+        Assert.Equal(new DateTime?[] { at, at, at, at }, ended.Take(4));
+        Assert.NotEqual(at, ended[4]); // ended before: left as it was
+        Assert.Equal(0, await test.WithDbAsync(db => db.Turns.CountAsync(t => t.ClosedAt == null && t.SubmittedAt == null && t.TimeUpAt == null)));
+        // Everyone in each room hears it once: room 3 has only its interviewer; room 4 heard it when it ended before.
+        foreach (var room in rooms)
+        {
+            var everyone = room == rooms[3] ? RoomGroups.Seat(room.Interviewer) : $"{RoomGroups.Seat(room.Interviewer)}+{RoomGroups.Seat(room.Candidate)}";
+            test.Group(everyone).Verify(c => c.RoomEnded(It.Is<RoomEndedEvent>(e => e.RoomId == room.Id)), Times.Once);
+        }
+
+        var refused = await Assert.ThrowsAsync<RoomRuleException>(() => AskAsync(rooms[0], other.Id));
+        Assert.Equal(LiveRoom.RoomEndedMessage, refused.Message);
+    }
+
     public Task DisposeAsync() => test.DisposeAsync().AsTask();
 
     private Task<IReadOnlyList<RoomAsk>> PushAsync(int? questionId = null, int seconds = 60) =>
