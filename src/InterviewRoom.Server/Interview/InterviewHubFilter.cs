@@ -1,8 +1,9 @@
-using System.Threading.RateLimiting;
 using InterviewRoom.Server.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Serilog.Context;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace InterviewRoom.Server.Interview;
 
@@ -11,20 +12,16 @@ namespace InterviewRoom.Server.Interview;
 /// limit (the HTTP rate limiter only ever sees the negotiate request), and the one mapping of user errors to
 /// <see cref="HubException"/>. Anything else reaches the client as SignalR's generic error and is logged here.
 /// </summary>
-internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings, ILogger<InterviewHubFilter> logger) : IHubFilter
+internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings, TimeProvider time, ILogger<InterviewHubFilter> logger) : IHubFilter
 {
-    private const string LimiterKey = "call-limiter";
+    private const string BudgetKey = "call-budget";
 
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var caller = Caller.TryFrom(invocationContext.Context.User!);
-        using var room = LogContext.PushProperty("RoomId", caller?.RoomId);
-        using var participant = LogContext.PushProperty("ParticipantId", caller?.ParticipantId);
-        using var method = LogContext.PushProperty("HubMethod", invocationContext.HubMethodName);
+        using var properties = LogContext.Push(new CallProperties(Caller.TryFrom(invocationContext.Context.User!), invocationContext.HubMethodName));
 
-        using var lease = LimiterOf(invocationContext.Context).AttemptAcquire();
-        if (!lease.IsAcquired)
+        if (!BudgetOf(invocationContext.Context).TryTake())
         {
             LogThrottled(invocationContext.HubMethodName);
             throw new HubException("Too many calls in a short time; wait a moment and try again.");
@@ -46,35 +43,17 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
         }
     }
 
-    public Task OnDisconnectedAsync(
-        HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
-    {
-        if (context.Context.Items.TryGetValue(LimiterKey, out var limiter))
-        {
-            ((IDisposable)limiter!).Dispose();
-        }
-
-        return next(context, exception);
-    }
-
     // By default 20 calls at once, then 10 a second: far above what a person clicks, far below a flood.
-    private RateLimiter LimiterOf(HubCallerContext connection)
+    private CallBudget BudgetOf(HubCallerContext connection)
     {
-        if (connection.Items.TryGetValue(LimiterKey, out var existing))
+        if (connection.Items.TryGetValue(BudgetKey, out var existing))
         {
-            return (RateLimiter)existing!;
+            return (CallBudget)existing!;
         }
 
-        var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = settings.Value.CallBurst,
-            TokensPerPeriod = settings.Value.CallsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
-        connection.Items[LimiterKey] = limiter;
-        return limiter;
+        var budget = new CallBudget(settings.Value.CallBurst, settings.Value.CallsPerSecond, time);
+        connection.Items[BudgetKey] = budget;
+        return budget;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hub call {HubMethod} refused ({Violation}): {Reason}")]
@@ -85,4 +64,15 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub call {HubMethod} failed")]
     private partial void LogFailed(Exception exception, string hubMethod);
+
+    /// <summary>The call's log properties, pushed once (one log-context change per call instead of three).</summary>
+    private sealed class CallProperties(Caller? caller, string hubMethod) : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+        {
+            logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("RoomId", caller?.RoomId));
+            logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("ParticipantId", caller?.ParticipantId));
+            logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("HubMethod", hubMethod));
+        }
+    }
 }

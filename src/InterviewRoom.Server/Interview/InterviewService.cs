@@ -369,13 +369,13 @@ internal sealed partial class InterviewService(
     private static SubmitResult ResultOf(Turn turn) =>
         new(turn.Id, TurnViews.Utc(turn.SubmittedAt!.Value), TurnClock.ResponseTimeMs(turn), TurnClock.IsLate(turn));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {TurnId} in room {RoomId}: question {QuestionId} asked with {TimeLimitSeconds} s")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn {TurnId} in room {RoomId}: question {QuestionId} asked with {TimeLimitSeconds} s")]
     private partial void LogAsked(Guid roomId, Guid turnId, int questionId, int timeLimitSeconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {TurnId} in room {RoomId}: delivered {DeliveryMs:F0} ms after asking")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn {TurnId} in room {RoomId}: delivered {DeliveryMs:F0} ms after asking")]
     private partial void LogDelivered(Guid roomId, Guid turnId, double deliveryMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {TurnId} in room {RoomId}: answer submitted, response time {ResponseTimeMs} ms, late {IsLate}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn {TurnId} in room {RoomId}: answer submitted, response time {ResponseTimeMs} ms, late {IsLate}")]
     private partial void LogSubmitted(Guid roomId, Guid turnId, long? responseTimeMs, bool isLate);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} ended")]

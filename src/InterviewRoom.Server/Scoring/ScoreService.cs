@@ -146,7 +146,7 @@ internal sealed partial class ScoreService(
 
     private sealed class DuplicateRequestException() : Exception("This client request id was stored before.");
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {TurnId} in room {RoomId}: score version {Version} saved, overall {Overall}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn {TurnId} in room {RoomId}: score version {Version} saved, overall {Overall}")]
     private partial void LogScored(Guid roomId, Guid turnId, int version, int? overall);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn {TurnId} in room {RoomId}: feedback revealed")]

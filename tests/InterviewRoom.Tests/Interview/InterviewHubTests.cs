@@ -69,7 +69,7 @@ public sealed class InterviewHubTests : IAsyncLifetime
     {
         var (room, _, candidate, question) = await test.SeedRoomAsync();
         var hub = await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-1");
-        var filter = new InterviewHubFilter(Microsoft.Extensions.Options.Options.Create(new HubSettings()), NullLogger<InterviewHubFilter>.Instance);
+        var filter = new InterviewHubFilter(Microsoft.Extensions.Options.Options.Create(new HubSettings()), TimeProvider.System, NullLogger<InterviewHubFilter>.Instance);
         var invocation = new HubInvocationContext(hub.Context, test.Services, hub, typeof(InterviewHub).GetMethod(nameof(InterviewHub.Ask))!, [question.Id, 60]);
 
         var error = await Assert.ThrowsAsync<HubException>(async () =>

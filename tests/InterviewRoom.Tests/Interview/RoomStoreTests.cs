@@ -42,6 +42,21 @@ public sealed class RoomStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARefusalDecidedOnAStaleCopy_IsDecidedAgain_SoASwapElsewhereTakesEffectAtOnce()
+    {
+        // This instance holds the room with the first seat as interviewer.
+        await WithScopeAsync(sp => sp.GetRequiredService<InterviewService>().GetStateAsync(new Caller(candidate.Id, room.Id), default));
+
+        await WithScopeAsync(sp => sp.GetRequiredService<RoleSwapService>().SwapAsync(new Caller(interviewer.Id, room.Id), default), OtherInstance());
+
+        // The copy here still says "candidate", which may not ask; the room as stored says "interviewer".
+        var asked = await WithScopeAsync(sp => sp.GetRequiredService<InterviewService>().AskAsync(new Caller(candidate.Id, room.Id), question.Id, 60, default));
+        Assert.Equal(question.Id, asked.QuestionId);
+        var state = await WithScopeAsync(sp => sp.GetRequiredService<InterviewService>().GetStateAsync(new Caller(interviewer.Id, room.Id), default));
+        Assert.Equal(ParticipantRole.Candidate, state.You.Role);
+    }
+
+    [Fact]
     public async Task AWriterOutsideTheStore_BumpsTheVersion_AndTheNextCallReadsTheRoomAgain()
     {
         await AskAsync();

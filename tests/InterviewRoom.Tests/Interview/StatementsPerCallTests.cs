@@ -11,9 +11,9 @@ using Xunit.Abstractions;
 namespace InterviewRoom.Tests.Interview;
 
 /// <summary>
-/// What the database is asked per hub call once a room is held in memory (ADR 0015): the version check, then for
-/// a change the guarded bump and the change itself in one transaction. Nothing re-reads the seat, the room, the
-/// question or the rubric. A call that starts running more statements than this fails here with its SQL listed.
+/// What the database is asked per hub call once a room is held in memory (ADR 0015): for a change, the guarded
+/// bump and the change itself in one transaction; for a read, the version check. Nothing re-reads the seat, the
+/// room, the question or the rubric. A call that starts running more statements than this fails here with its SQL listed.
 /// </summary>
 public sealed class StatementsPerCallTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -43,7 +43,7 @@ public sealed class StatementsPerCallTests(ITestOutputHelper output) : IAsyncLif
     }
 
     [Fact]
-    public async Task AnInterviewCycle_OnARoomInMemory_RunsTheVersionCheck_AndOneGuardedWritePerChange()
+    public async Task AnInterviewCycle_OnARoomInMemory_RunsOneGuardedBumpAndTheWritePerChange_AndOneVersionCheckPerRead()
     {
         await CycleAsync(first.Id); // loads the room, the questions and the rubric once
 
@@ -56,10 +56,10 @@ public sealed class StatementsPerCallTests(ITestOutputHelper output) : IAsyncLif
         }
 
         Assert.Single(counts["GetState"]);
-        Assert.Equal(3, counts["Ask"].Count);
-        Assert.Equal(3, counts["Acknowledge"].Count);
-        Assert.Equal(3, counts["Submit"].Count);
-        Assert.Equal(3, counts["Score"].Count);
+        Assert.Equal(2, counts["Ask"].Count);
+        Assert.Equal(2, counts["Acknowledge"].Count);
+        Assert.Equal(2, counts["Submit"].Count);
+        Assert.Equal(2, counts["Score"].Count);
         Assert.Equal(4, commits); // one transaction per change, none for reading
         Assert.All(counts.Values.SelectMany(s => s), sql => Assert.DoesNotContain("\"Participants\"", sql, StringComparison.Ordinal));
     }

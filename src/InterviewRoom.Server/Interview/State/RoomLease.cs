@@ -14,14 +14,20 @@ internal sealed class RoomLease(InterviewRoomDb db, LiveRoom state)
 
     public InterviewRoomDb Db => db;
 
+    /// <summary>A change was committed under this lease (so the room's copy was checked by its guarded bump).</summary>
+    public bool Committed { get; private set; }
+
     /// <summary>
     /// Runs <paramref name="write"/> in one transaction with the room's version bump, guarded by the version the
     /// decision was taken on. When the room moved on meanwhile, or <paramref name="write"/> returns false (one of
     /// its own conditions found the row changed), nothing is committed and the decision is taken again
     /// (<see cref="StaleRoomException"/>). After it returns, apply the change to <see cref="State"/>.
     /// </summary>
-    public Task CommitAsync(Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken) =>
-        RoomCommit.CommitAsync(db, [(state, write)], cancellationToken);
+    public async Task CommitAsync(Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken)
+    {
+        await RoomCommit.CommitAsync(db, [(state, write)], cancellationToken);
+        Committed = true;
+    }
 }
 
 /// <summary>

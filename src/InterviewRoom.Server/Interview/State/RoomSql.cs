@@ -19,6 +19,8 @@ namespace InterviewRoom.Server.Interview.State;
 internal static class RoomSql
 {
     private static readonly ConcurrentDictionary<(IModel, Type), Insert> Inserts = new();
+    private static readonly ConcurrentDictionary<IModel, Statement> Versions = new();
+    private static readonly ConcurrentDictionary<(IModel Model, Type Type, string Shape), Statement> Updates = new();
 
     /// <summary>
     /// Raises <c>Command</c> (the <see cref="DbCommand"/>) before each command runs, for whoever counts statements
@@ -29,41 +31,93 @@ internal static class RoomSql
     /// <summary>The room's version, or null when there is no such room.</summary>
     public static async Task<long?> VersionAsync(InterviewRoomDb db, Guid roomId, CancellationToken cancellationToken)
     {
-        await using var command = Command(db, $"SELECT {Column<Data.Entities.Room>(db, "Version")} FROM {Table<Data.Entities.Room>(db)} WHERE {Column<Data.Entities.Room>(db, "Id")} = @id");
-        Add<Data.Entities.Room>(db, command, "@id", "Id", roomId);
+        var version = Versions.GetOrAdd(db.Model, static (_, db) => Statement.Of(
+            db, typeof(Data.Entities.Room), $"SELECT {{0}} FROM {{table}} WHERE {{1}} = @p0", ["Version", "Id"], ["Id"]), db);
+        await using var command = Command(db, version.Sql);
+        version.Bind(command, [roomId]);
         Executing(command);
         return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>
     /// Runs one UPDATE on <typeparamref name="T"/>'s table: <paramref name="set"/> and <paramref name="where"/> name
-    /// properties (each compared for equality, or IS NULL for a null value); returns the rows it changed.
+    /// properties (each compared for equality, or IS NULL for a null value); returns the rows it changed. The text
+    /// and the type mappings are worked out once per shape (which properties, which conditions are IS NULL).
     /// </summary>
     public static async Task<int> UpdateAsync<T>(
         InterviewRoomDb db, IReadOnlyList<(string Property, object? Value)> set, IReadOnlyList<(string Property, object? Value)> where,
         CancellationToken cancellationToken, IReadOnlyList<string>? keepIfSet = null)
     {
-        await using var command = Command(db, "");
-        var assignments = set.Select((s, i) =>
+        var update = Updates.GetOrAdd(
+            (db.Model, typeof(T), ShapeOf(set, where, keepIfSet)),
+            static (key, args) => UpdateFor(args.db, key.Type, args.set, args.where, args.keepIfSet),
+            (db, set, where, keepIfSet));
+        await using var command = Command(db, update.Sql);
+        var values = new object?[update.Parameters.Count];
+        var n = 0;
+        foreach (var (_, value) in set)
         {
-            Add<T>(db, command, $"@s{i}", s.Property, s.Value);
-            var column = Column<T>(db, s.Property);
-            // "Keep the stored value if there is one" (CandidateId: the seat it was asked to).
-            return keepIfSet?.Contains(s.Property) == true ? $"{column} = COALESCE({column}, @s{i})" : $"{column} = @s{i}";
-        });
-        var conditions = where.Select((w, i) =>
-        {
-            if (w.Value is null)
-            {
-                return $"{Column<T>(db, w.Property)} IS NULL";
-            }
+            values[n++] = value;
+        }
 
-            Add<T>(db, command, $"@w{i}", w.Property, w.Value);
-            return $"{Column<T>(db, w.Property)} = @w{i}";
-        });
-        command.CommandText = $"UPDATE {Table<T>(db)} SET {string.Join(", ", assignments)} WHERE {string.Join(" AND ", conditions)}";
+        foreach (var (_, value) in where)
+        {
+            if (value is not null)
+            {
+                values[n++] = value;
+            }
+        }
+
+        update.Bind(command, values);
         Executing(command);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string ShapeOf(
+        IReadOnlyList<(string Property, object? Value)> set, IReadOnlyList<(string Property, object? Value)> where, IReadOnlyList<string>? keepIfSet)
+    {
+        var shape = new System.Text.StringBuilder();
+        foreach (var (property, _) in set)
+        {
+            shape.Append(property).Append(keepIfSet?.Contains(property) == true ? "?," : ",");
+        }
+
+        shape.Append('|');
+        foreach (var (property, value) in where)
+        {
+            shape.Append(property).Append(value is null ? "~," : ",");
+        }
+
+        return shape.ToString();
+    }
+
+    private static Statement UpdateFor(
+        InterviewRoomDb db, Type type, IReadOnlyList<(string Property, object? Value)> set, IReadOnlyList<(string Property, object? Value)> where,
+        IReadOnlyList<string>? keepIfSet)
+    {
+        var names = new List<string>();
+        var parameters = new List<string>();
+        var assignments = set.Select(s =>
+        {
+            var i = names.Count;
+            names.Add(s.Property);
+            parameters.Add(s.Property);
+            // "Keep the stored value if there is one" (CandidateId: the seat it was asked to).
+            return keepIfSet?.Contains(s.Property) == true ? $"{{{i}}} = COALESCE({{{i}}}, @p{parameters.Count - 1})" : $"{{{i}}} = @p{parameters.Count - 1}";
+        }).ToList();
+        var conditions = where.Select(w =>
+        {
+            var i = names.Count;
+            names.Add(w.Property);
+            if (w.Value is null)
+            {
+                return $"{{{i}}} IS NULL";
+            }
+
+            parameters.Add(w.Property);
+            return $"{{{i}}} = @p{parameters.Count - 1}";
+        }).ToList();
+        return Statement.Of(db, type, $"UPDATE {{table}} SET {string.Join(", ", assignments)} WHERE {string.Join(" AND ", conditions)}", names, parameters);
     }
 
     /// <summary>Inserts one row of <typeparamref name="T"/>: every mapped column but a store-generated key.</summary>
@@ -98,25 +152,40 @@ internal static class RoomSql
         return command;
     }
 
-    private static void Add<T>(InterviewRoomDb db, DbCommand command, string name, string propertyName, object? value)
-    {
-        var property = Property<T>(db, propertyName);
-        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
-    }
-
-    private static IProperty Property<T>(InterviewRoomDb db, string name) =>
-        db.Model.FindEntityType(typeof(T))!.FindProperty(name) ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {name}.");
-
-    private static string Table<T>(InterviewRoomDb db) => Quote(db, db.Model.FindEntityType(typeof(T))!.GetTableName()!);
-
-    private static string Column<T>(InterviewRoomDb db, string property)
-    {
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        return Quote(db, Property<T>(db, property).GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))!);
-    }
-
     private static string Quote(InterviewRoomDb db, string identifier) =>
         db.GetService<ISqlGenerationHelper>().DelimitIdentifier(identifier);
+
+    /// <summary>
+    /// A statement's text with its identifiers quoted for the provider (<c>{table}</c> and <c>{i}</c> for the i-th
+    /// named column in the template), and the properties whose type mappings make its parameters <c>@p0…</c>.
+    /// </summary>
+    private sealed record Statement(string Sql, IReadOnlyList<IProperty> Parameters)
+    {
+        public static Statement Of(InterviewRoomDb db, Type type, string template, IReadOnlyList<string> columns, IReadOnlyList<string> parameters)
+        {
+            var entity = db.Model.FindEntityType(type)!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sql = template.Replace("{table}", Quote(db, entity.GetTableName()!), StringComparison.Ordinal);
+            for (var i = columns.Count - 1; i >= 0; i--) // {10} before {1}
+            {
+                sql = sql.Replace($"{{{i}}}", Quote(db, PropertyOf(entity, columns[i]).GetColumnName(table)!), StringComparison.Ordinal);
+            }
+
+            return new Statement(sql, [.. parameters.Select(p => PropertyOf(entity, p))]);
+        }
+
+        public void Bind(DbCommand command, IReadOnlyList<object?> values)
+        {
+            for (var i = 0; i < Parameters.Count; i++)
+            {
+                var property = Parameters[i];
+                command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, $"@p{i}", values[i], property.IsNullable));
+            }
+        }
+
+        private static IProperty PropertyOf(IEntityType entity, string name) =>
+            entity.FindProperty(name) ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no property {name}.");
+    }
 
     private sealed record Insert(string Sql, IReadOnlyList<IProperty> Properties)
     {

@@ -10,10 +10,11 @@ namespace InterviewRoom.Server.Interview.State;
 /// <summary>
 /// Rooms in memory, one writer at a time per room on this instance, kept exact by the room's version (ADR 0015).
 /// <list type="bullet">
-/// <item>Entering a room reads its version (one primary-key lookup) and reloads the copy only when it moved: a
-/// change made by another instance, or by a writer outside this store, is seen at the next call.</item>
-/// <item>A write bumps the version in the same transaction, guarded by the version it was decided on: if the room
-/// changed in between (another instance), nothing is written and the call is decided again on fresh state.</item>
+/// <item>A call is decided on the copy in memory (loaded when there is none). A write bumps the version in the
+/// same transaction, guarded by the version it was decided on: if the room changed meanwhile (another instance, or a
+/// writer outside this store), nothing is written and the call is decided again on fresh state.</item>
+/// <item>A call that writes nothing (a read, a repeat, a refusal) checks the version (one primary-key lookup)
+/// before it answers, and is decided again on fresh state when the room moved.</item>
 /// <item>So a decision, the write and the pushes that follow all see the room as the database has it, on one
 /// instance or many, without a database read per rule.</item>
 /// </list>
@@ -45,9 +46,30 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
                 // One connection for the whole call (version check, write, pushes' reads), not one per statement.
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 entry.LastUsed = time.GetTimestamp();
-                var state = await CurrentAsync(db, entry, roomId, cancellationToken)
+                var loaded = entry.State is null;
+                var state = entry.State ??= await LoadAsync(db, roomId, cancellationToken)
                     ?? throw RoomRuleException.Forbidden(LiveRoom.SeatGoneMessage);
-                return await work(new RoomLease(db, state));
+                var lease = new RoomLease(db, state);
+                T result;
+                try
+                {
+                    result = await work(lease);
+                }
+                catch (RoomRuleException) when (!loaded && !lease.Committed)
+                {
+                    // A refusal decided on the copy stands only if the copy was current (a swap elsewhere may have
+                    // given the caller the role it was refused for).
+                    await EnsureCurrentAsync(db, state, cancellationToken);
+                    throw;
+                }
+
+                // A write was checked by its guarded bump; anything else is checked now, before it is answered.
+                if (!loaded && !lease.Committed)
+                {
+                    await EnsureCurrentAsync(db, state, cancellationToken);
+                }
+
+                return result;
             }
             catch (StaleRoomException) when (attempt < MaxAttempts)
             {
@@ -176,21 +198,12 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
         return dropped;
     }
 
-    private async Task<LiveRoom?> CurrentAsync(InterviewRoomDb db, Entry entry, Guid roomId, CancellationToken cancellationToken)
+    private static async Task EnsureCurrentAsync(InterviewRoomDb db, LiveRoom state, CancellationToken cancellationToken)
     {
-        var version = await RoomSql.VersionAsync(db, roomId, cancellationToken);
-        if (version is null)
+        if (await RoomSql.VersionAsync(db, state.Id, cancellationToken) != state.Version)
         {
-            entry.State = null;
-            return null;
+            throw new StaleRoomException(state.Id);
         }
-
-        if (entry.State?.Version != version)
-        {
-            entry.State = await LoadAsync(db, roomId, cancellationToken);
-        }
-
-        return entry.State;
     }
 
     /// <summary>The room, its seats and turns with their questions, rubrics and latest scores: four queries.</summary>

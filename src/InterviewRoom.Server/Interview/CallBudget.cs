@@ -1,0 +1,32 @@
+namespace InterviewRoom.Server.Interview;
+
+/// <summary>
+/// One connection's hub-call budget: a token bucket of <c>burst</c> calls refilled at <c>perSecond</c>, worked out
+/// from the time that passed whenever a call asks for a token. No timer per connection (the framework's
+/// TokenBucketRateLimiter with auto-replenishment keeps one for each, which costs every idle connection a wake-up a
+/// second and its memory).
+/// </summary>
+internal sealed class CallBudget(int burst, int perSecond, TimeProvider time)
+{
+    private readonly Lock gate = new();
+    private double tokens = burst;
+    private long stamp = time.GetTimestamp();
+
+    /// <returns>True when the call may run (a token was taken); false when the budget is spent for now.</returns>
+    public bool TryTake()
+    {
+        lock (gate)
+        {
+            var now = time.GetTimestamp();
+            tokens = Math.Min(burst, tokens + (time.GetElapsedTime(stamp, now).TotalSeconds * perSecond));
+            stamp = now;
+            if (tokens < 1)
+            {
+                return false;
+            }
+
+            tokens -= 1;
+            return true;
+        }
+    }
+}
