@@ -14,7 +14,7 @@ namespace InterviewRoom.Server.Classes;
 /// </summary>
 [Authorize(AuthenticationSchemes = RoomTokenAuthentication.Scheme, Policy = RoomTokenAuthentication.ClassPolicy)]
 internal sealed class ClassHub(
-    ClassService classes, ClassPush push, Presence presence, ClassNotifier notifier, InterviewRoomDb db) : Hub<IClassClient>
+    ClassService classes, ClassPush push, PresenceWriter presence, ClassNotifier notifier) : Hub<IClassClient>
 {
     private ClassCaller Caller => ClassCaller.From(Context.User!);
 
@@ -27,7 +27,7 @@ internal sealed class ClassHub(
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, ClassGroups.Instructor(caller.ClassId), Context.ConnectionAborted);
         }
-        else if (await presence.ConnectedAsync(db, caller.PrincipalId, Context.ConnectionId, Context.ConnectionAborted))
+        else if (await presence.ConnectedAsync(caller.PrincipalId, Context.ConnectionId))
         {
             await notifier.ClassChanged(caller.ClassId);
         }
@@ -36,7 +36,7 @@ internal sealed class ClassHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var caller = Caller;
-        if (!caller.IsInstructor && await presence.DisconnectedAsync(db, caller.PrincipalId, Context.ConnectionId, CancellationToken.None))
+        if (!caller.IsInstructor && await presence.DisconnectedAsync(caller.PrincipalId, Context.ConnectionId))
         {
             await notifier.ClassChanged(caller.ClassId);
         }

@@ -12,7 +12,7 @@ namespace InterviewRoom.Server.Interview;
 /// </summary>
 [Authorize(AuthenticationSchemes = RoomTokenAuthentication.Scheme, Policy = RoomTokenAuthentication.SeatPolicy)]
 internal sealed class InterviewHub(
-    InterviewService interview, ScoreService scores, RoleSwapService swaps, RoomNotifier notifier)
+    InterviewService interview, ScoreService scores, RoleSwapService swaps, PresenceWriter presence)
     : Hub<IInterviewClient>
 {
     private Caller Caller => Caller.From(Context.User!);
@@ -21,18 +21,20 @@ internal sealed class InterviewHub(
     {
         var caller = Caller;
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Seat(caller.ParticipantId), Context.ConnectionAborted);
-        if (await interview.ConnectedAsync(caller, Context.ConnectionId, Context.ConnectionAborted))
+        // Not cancelled with the connection: once the row is being written the handler runs to its end, so that
+        // SignalR runs the disconnect handler, which takes the row away again.
+        if (await presence.ConnectedAsync(caller.ParticipantId, Context.ConnectionId))
         {
-            await notifier.ParticipantJoined(caller.RoomId, await interview.ParticipantAsync(caller, Context.ConnectionAborted));
+            await interview.AnnouncePresenceAsync(caller, online: true, Context.ConnectionAborted);
         }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var caller = Caller;
-        if (await interview.DisconnectedAsync(caller, Context.ConnectionId))
+        if (await presence.DisconnectedAsync(caller.ParticipantId, Context.ConnectionId))
         {
-            await notifier.ParticipantLeft(caller.RoomId, await interview.ParticipantAsync(caller, CancellationToken.None));
+            await interview.AnnouncePresenceAsync(caller, online: false, CancellationToken.None);
         }
     }
 

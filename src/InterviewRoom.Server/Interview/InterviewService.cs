@@ -53,20 +53,20 @@ internal sealed partial class InterviewService(
         }, cancellationToken);
 
     /// <summary>The caller as others see them (for presence events, moved seats included), without loading the room.</summary>
-    public async Task<ParticipantView> ParticipantAsync(Caller caller, CancellationToken cancellationToken) =>
-        await presence.ViewAsync(
-            db,
-            await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == caller.ParticipantId, cancellationToken)
-                ?? throw RoomRuleException.Forbidden(LiveRoom.SeatGoneMessage),
-            cancellationToken);
-
-    /// <summary>Presence of the caller's seat: true when this is its first live connection anywhere.</summary>
-    public Task<bool> ConnectedAsync(Caller caller, string connectionId, CancellationToken cancellationToken) =>
-        presence.ConnectedAsync(db, caller.ParticipantId, connectionId, cancellationToken);
-
-    /// <summary>Presence of the caller's seat: true when it has no live connection left anywhere.</summary>
-    public Task<bool> DisconnectedAsync(Caller caller, string connectionId) =>
-        presence.DisconnectedAsync(db, caller.ParticipantId, connectionId, CancellationToken.None);
+    /// <summary>
+    /// Tells everyone in the caller's room that its seat came online or went offline (a presence transition), to
+    /// the seats as the room has them now.
+    /// </summary>
+    public async Task AnnouncePresenceAsync(Caller caller, bool online, CancellationToken cancellationToken)
+    {
+        var (everyone, seat, classId) = await rooms.RunAsync(db, caller.RoomId, lease =>
+        {
+            var room = lease.State;
+            var seat = room.AnySeat(caller.ParticipantId) ?? throw RoomRuleException.Forbidden(LiveRoom.SeatGoneMessage);
+            return Task.FromResult((RoomNotifier.EveryoneIn(room), Presence.ViewOf(seat, online), room.Room.ClassId));
+        }, cancellationToken);
+        await notifier.PresenceChanged(everyone, classId, caller.RoomId, seat);
+    }
 
     public async Task<TurnView> AskAsync(Caller caller, int questionId, int timeLimitSeconds, CancellationToken cancellationToken)
     {

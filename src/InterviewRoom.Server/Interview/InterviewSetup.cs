@@ -32,6 +32,7 @@ internal static class InterviewSetup
             .AddRedisBackplane(configuration);
         services.AddSingleton<InterviewHubFilter>();
         services.AddSingleton<Presence>();
+        services.AddSingleton<PresenceWriter>();
         services.AddHostedService<PresenceHeartbeat>();
         services.AddSingleton<DeadlineSignal>();
         services.AddSingleton<DeadlineWatcher>();

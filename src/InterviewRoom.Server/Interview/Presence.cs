@@ -1,6 +1,7 @@
 using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Interview.State;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewRoom.Server.Interview;
@@ -24,31 +25,107 @@ internal sealed class Presence(TimeProvider time)
     public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <returns>True when this is the principal's first live connection on any instance.</returns>
-    public async Task<bool> ConnectedAsync(InterviewRoomDb db, Guid principalId, string connectionId, CancellationToken cancellationToken)
+    public async Task<bool> ConnectedAsync(InterviewRoomDb db, Guid principalId, string connectionId, CancellationToken cancellationToken) =>
+        (await ApplyAsync(db, [new PresenceChange(principalId, connectionId, Connected: true)], cancellationToken))[0];
+
+    /// <returns>True when the principal has no live connection left on any instance.</returns>
+    public async Task<bool> DisconnectedAsync(InterviewRoomDb db, Guid principalId, string connectionId, CancellationToken cancellationToken) =>
+        (await ApplyAsync(db, [new PresenceChange(principalId, connectionId, Connected: false)], cancellationToken))[0];
+
+    /// <summary>
+    /// Applies connections opened and closed, in order, in one transaction (a row inserted or deleted each), then
+    /// counts each principal's live connections everywhere once.
+    /// </summary>
+    /// <returns>
+    /// For each change, whether it is a transition: the principal's first live connection on any instance (for a
+    /// connect), or its last (for a disconnect). A connect and a disconnect that cancel out are neither.
+    /// </returns>
+    public async Task<bool[]> ApplyAsync(InterviewRoomDb db, IReadOnlyList<PresenceChange> changes, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref registered, 1) == 0)
         {
             await BeatAsync(db, cancellationToken);
         }
 
-        var connection = new LiveConnection
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = new Dictionary<Guid, int>(); // rows added minus rows removed, per principal
+        var applied = new bool[changes.Count];
+        Dictionary<Guid, int> alive;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            ConnectionId = connectionId,
-            PrincipalId = principalId,
-            InstanceId = InstanceId,
-            ConnectedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.LiveConnections.Add(connection);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Entry(connection).State = EntityState.Detached;
-        return await Alive(db).CountAsync(c => c.PrincipalId == principalId, cancellationToken) == 1;
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                for (var i = 0; i < changes.Count; i++)
+                {
+                    var change = changes[i];
+                    var added = change.Connected
+                        ? await InsertAsync(db, change, now, cancellationToken)
+                        : -await RoomSql.DeleteAsync<LiveConnection>(db, [(nameof(LiveConnection.ConnectionId), change.ConnectionId)], cancellationToken);
+                    applied[i] = added != 0;
+                    rows[change.PrincipalId] = rows.GetValueOrDefault(change.PrincipalId) + added;
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            var principals = rows.Keys.ToList();
+            alive = await Alive(db).Where(c => principals.Contains(c.PrincipalId))
+                .GroupBy(c => c.PrincipalId).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var transitions = new bool[changes.Count];
+        foreach (var (principal, added) in rows)
+        {
+            var after = alive.GetValueOrDefault(principal);
+            var before = after - added;
+            if (before <= 0 && after > 0)
+            {
+                transitions[IndexOf(changes, applied, principal, connected: true, last: false)] = true;
+            }
+            else if (before > 0 && after <= 0)
+            {
+                transitions[IndexOf(changes, applied, principal, connected: false, last: true)] = true;
+            }
+        }
+
+        return transitions;
     }
 
-    /// <returns>True when the principal has no live connection left on any instance.</returns>
-    public async Task<bool> DisconnectedAsync(InterviewRoomDb db, Guid principalId, string connectionId, CancellationToken cancellationToken)
+    private async Task<int> InsertAsync(InterviewRoomDb db, PresenceChange change, DateTime now, CancellationToken cancellationToken)
     {
-        var removed = await db.LiveConnections.Where(c => c.ConnectionId == connectionId).ExecuteDeleteAsync(cancellationToken);
-        return removed == 1 && !await Alive(db).AnyAsync(c => c.PrincipalId == principalId, cancellationToken);
+        await RoomSql.InsertAsync(db, new LiveConnection
+        {
+            ConnectionId = change.ConnectionId,
+            PrincipalId = change.PrincipalId,
+            InstanceId = InstanceId,
+            ConnectedAt = now,
+        }, cancellationToken);
+        return 1;
+    }
+
+    // The first connect (or the last disconnect) of the principal that changed a row: the one that made the transition.
+    private static int IndexOf(IReadOnlyList<PresenceChange> changes, bool[] applied, Guid principal, bool connected, bool last)
+    {
+        var found = -1;
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (applied[i] && changes[i].PrincipalId == principal && changes[i].Connected == connected)
+            {
+                found = i;
+                if (!last)
+                {
+                    break;
+                }
+            }
+        }
+
+        return found;
     }
 
     public async Task<HashSet<Guid>> OnlineAsync(InterviewRoomDb db, IEnumerable<Guid> principalIds, CancellationToken cancellationToken)
@@ -113,3 +190,6 @@ internal sealed class Presence(TimeProvider time)
         return db.LiveConnections.Where(c => db.ServerInstances.Any(i => i.Id == c.InstanceId && i.SeenAt >= cutoff));
     }
 }
+
+/// <summary>A connection opened (<paramref name="Connected"/>) or closed, by the principal it belongs to.</summary>
+internal sealed record PresenceChange(Guid PrincipalId, string ConnectionId, bool Connected);

@@ -12,8 +12,8 @@ namespace InterviewRoom.Server.Interview;
 /// Every push to a room goes through here, always after the change is committed. Turn events go out twice: the
 /// full view to the seats that see it (<see cref="Visibility.SeesInterviewerView"/>), the public view to everyone
 /// else. Pushes that follow a change take the seats and roles from the room as the change left it
-/// (<see cref="LiveRoom"/>, exact at its version); presence events, which change no room, read them from the
-/// database. Other features hear of each change through <see cref="IRoomChangeHook"/> (the class dashboard).
+/// (<see cref="LiveRoom"/>, exact at its version); presence events, which change no room, take them from the room's copy
+/// too (<see cref="InterviewService.AnnouncePresenceAsync"/>), or from the database after an instance died. Other features hear of each change through <see cref="IRoomChangeHook"/> (the class dashboard).
 /// </summary>
 internal sealed class RoomNotifier(IHubContext<InterviewHub, IInterviewClient> hub, InterviewRoomDb db, IEnumerable<IRoomChangeHook> hooks)
 {
@@ -57,6 +57,21 @@ internal sealed class RoomNotifier(IHubContext<InterviewHub, IInterviewClient> h
     {
         await hub.Clients.Groups(Audience.Of(room).Everyone).RolesSwapped(swapped);
         await RoomsChanged([room]);
+    }
+
+    /// <summary>The seats' groups of everyone in the room now, the interviewer's first.</summary>
+    public static IReadOnlyList<string> EveryoneIn(LiveRoom room) =>
+        [.. room.Present.OrderBy(s => s.Role != ParticipantRole.Interviewer).Select(s => RoomGroups.Seat(s.Id))];
+
+    /// <summary>A seat came online or went offline: <c>ParticipantJoined</c> or <c>ParticipantLeft</c> to <paramref name="everyone"/>.</summary>
+    public async Task PresenceChanged(IReadOnlyList<string> everyone, Guid? classId, Guid roomId, ParticipantView participant)
+    {
+        var clients = hub.Clients.Groups(everyone);
+        await (participant.Online ? clients.ParticipantJoined(participant) : clients.ParticipantLeft(participant));
+        foreach (var hook in hooks)
+        {
+            await hook.PresenceChanged(classId, roomId);
+        }
     }
 
     public Task ParticipantJoined(Guid roomId, ParticipantView participant) =>

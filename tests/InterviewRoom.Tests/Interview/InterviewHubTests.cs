@@ -102,7 +102,7 @@ public sealed class InterviewHubTests : IAsyncLifetime
             scope.ServiceProvider.GetRequiredService<InterviewService>(),
             scope.ServiceProvider.GetRequiredService<ScoreService>(),
             scope.ServiceProvider.GetRequiredService<RoleSwapService>(),
-            scope.ServiceProvider.GetRequiredService<RoomNotifier>())
+            scope.ServiceProvider.GetRequiredService<PresenceWriter>())
         {
             Context = context.Object,
             Groups = groups.Object,

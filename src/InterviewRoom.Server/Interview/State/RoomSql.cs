@@ -21,6 +21,7 @@ internal static class RoomSql
     private static readonly ConcurrentDictionary<(IModel, Type), Insert> Inserts = new();
     private static readonly ConcurrentDictionary<IModel, Statement> Versions = new();
     private static readonly ConcurrentDictionary<(IModel Model, Type Type, string Shape), Statement> Updates = new();
+    private static readonly ConcurrentDictionary<(IModel Model, Type Type, string Shape), Statement> Deletes = new();
 
     /// <summary>
     /// Raises <c>Command</c> (the <see cref="DbCommand"/>) before each command runs, for whoever counts statements
@@ -69,6 +70,22 @@ internal static class RoomSql
         }
 
         update.Bind(command, values);
+        Executing(command);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Runs one DELETE on <typeparamref name="T"/>'s table where every named property equals its value.</summary>
+    public static async Task<int> DeleteAsync<T>(InterviewRoomDb db, IReadOnlyList<(string Property, object Value)> where, CancellationToken cancellationToken)
+    {
+        var delete = Deletes.GetOrAdd(
+            (db.Model, typeof(T), string.Join(",", where.Select(w => w.Property))),
+            static (key, args) => Statement.Of(
+                args.db, key.Type,
+                $"DELETE FROM {{table}} WHERE {string.Join(" AND ", args.where.Select((w, i) => $"{{{i}}} = @p{i}"))}",
+                [.. args.where.Select(w => w.Property)], [.. args.where.Select(w => w.Property)]),
+            (db, where));
+        await using var command = Command(db, delete.Sql);
+        delete.Bind(command, [.. where.Select(w => w.Value)]);
         Executing(command);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
