@@ -12,7 +12,7 @@ namespace InterviewRoom.Bench.Scenarios;
 /// </summary>
 internal sealed class KneeScenario : IScenario
 {
-    private static readonly double[] FullLadder = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000];
+    private static readonly double[] FullLadder = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1500, 2000, 3000];
     private static readonly double[] QuickLadder = [10, 20];
 
     public string Name => "knee";
