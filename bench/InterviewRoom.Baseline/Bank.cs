@@ -1,3 +1,4 @@
+using InterviewRoom.Contracts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InterviewRoom.Contracts.Questions;
@@ -24,10 +25,8 @@ internal sealed class Bank(IReadOnlyList<QuestionDto> questions)
             return new Bank([.. Enumerable.Range(1, 200).Select(Synthetic)]);
         }
 
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         using var file = File.OpenRead(path);
-        return new Bank(JsonSerializer.Deserialize<List<QuestionDto>>(file, json) ?? []);
+        return new Bank(JsonSerializer.Deserialize<List<QuestionDto>>(file, WireJson.Options) ?? []);
     }
 
     private static QuestionDto Synthetic(int id)

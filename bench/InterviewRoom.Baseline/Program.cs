@@ -1,3 +1,4 @@
+using InterviewRoom.Contracts;
 // A bare SignalR server with the product's message pattern for one interview cycle and a class push, state in
 // memory only: the floor the product is compared against (bench/README.md). Same hub paths, method and event
 // names, JSON protocol and payload records (InterviewRoom.Contracts) as the product; no database, no rules
@@ -13,24 +14,17 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSingleton(Bank.Load(builder.Configuration["bank"]));
 builder.Services.AddSingleton<Store>();
-builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
 builder.Services.AddSignalR(hub =>
     {
         hub.MaximumReceiveMessageSize = 256 * 1024;
         hub.KeepAliveInterval = TimeSpan.FromSeconds(10);
         hub.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
     })
-    .AddJsonProtocol(json => Configure(json.PayloadSerializerOptions));
+    .AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions));
 
 var app = builder.Build();
 app.MapBaselineApi();
 app.MapHub<InterviewHub>(HubNames.Path);
 app.MapHub<ClassHub>(ClassHubNames.Path);
 app.Run();
-
-// The product's JSON settings: camelCase, enums as camelCase strings, nulls left out.
-static void Configure(JsonSerializerOptions json)
-{
-    json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-    json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-}

@@ -1,3 +1,4 @@
+using InterviewRoom.Contracts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InterviewRoom.Contracts.Interview;
@@ -84,11 +85,7 @@ public sealed class InterviewHubClient : IAsyncDisposable
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 configure?.Invoke(options);
             })
-            .AddJsonProtocol(json =>
-            {
-                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-                json.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            })
+            .AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions))
             .WithAutomaticReconnect(new RetryForever())
             .Build();
         return new InterviewHubClient(connection, autoAcknowledge);

@@ -1,3 +1,4 @@
+using InterviewRoom.Contracts;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,7 +14,7 @@ namespace InterviewRoom.Client;
 public sealed class InterviewRoomApi(HttpClient http)
 {
     /// <summary>The JSON settings of the server: camelCase, enums as camelCase strings.</summary>
-    public static readonly JsonSerializerOptions Json = CreateJsonOptions();
+    public static readonly JsonSerializerOptions Json = WireJson.Options;
 
     public HttpClient Http => http;
 
@@ -107,13 +108,5 @@ public sealed class InterviewRoomApi(HttpClient http)
             var problem = await ApiProblem.ReadAsync(response, cancellationToken);
             throw new InterviewRoomApiException(response.StatusCode, problem);
         }
-    }
-
-    private static JsonSerializerOptions CreateJsonOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        return options;
     }
 }

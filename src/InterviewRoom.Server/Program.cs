@@ -1,3 +1,4 @@
+using InterviewRoom.Contracts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InterviewRoom.Server.Infrastructure;
@@ -17,11 +18,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsHandler>();
 builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-builder.Services.ConfigureHttpJsonOptions(json =>
-{
-    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-    json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-});
+builder.Services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
 builder.Services.AddDatabase();
 builder.Services.AddStartupTasks();
 builder.Services.AddRoomTokens();

@@ -1,3 +1,4 @@
+using InterviewRoom.Contracts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InterviewRoom.Contracts.Interview;
@@ -22,11 +23,7 @@ internal static class Hubs
                 options.SkipNegotiation = true;
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
-            .AddJsonProtocol(json =>
-            {
-                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-                json.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            });
+            .AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions));
         if (reconnect is not null)
         {
             builder.WithAutomaticReconnect(reconnect);

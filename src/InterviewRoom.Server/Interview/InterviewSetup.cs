@@ -1,3 +1,4 @@
+using InterviewRoom.Contracts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InterviewRoom.Contracts.Interview;
@@ -24,11 +25,7 @@ internal static class InterviewSetup
                 hub.EnableDetailedErrors = false;
                 hub.AddFilter<InterviewHubFilter>();
             })
-            .AddJsonProtocol(json =>
-            {
-                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-                json.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            })
+            .AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions))
             .AddRedisBackplane(configuration);
         services.AddSingleton<InterviewHubFilter>();
         services.AddSingleton<Presence>();

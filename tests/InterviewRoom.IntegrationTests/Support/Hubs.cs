@@ -1,3 +1,4 @@
+using InterviewRoom.Contracts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InterviewRoom.Client;
@@ -24,11 +25,7 @@ public static class Hubs
                     options.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 }
             })
-            .AddJsonProtocol(json =>
-            {
-                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-                json.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            })
+            .AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions))
             .Build();
 
     /// <summary>The typed interview client for the server at <paramref name="baseAddress"/>, over WebSockets or the transport given.</summary>
