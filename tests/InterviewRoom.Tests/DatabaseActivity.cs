@@ -26,6 +26,15 @@ internal sealed class DatabaseActivity : IObserver<DiagnosticListener>, IDisposa
         }
     }
 
+    /// <summary>
+    /// EF Core decides once, when it first logs an event, whether anyone listens to its diagnostics; a listener that
+    /// subscribes later (a test after the database was migrated) would never see a statement. So one subscriber is
+    /// there from the moment this assembly loads, keeping EF's events on for every instance made later.
+    /// </summary>
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void KeepEntityFrameworkDiagnosticsOn() =>
+        DiagnosticListener.AllListeners.Subscribe(new Always());
+
     public int Commits => Volatile.Read(ref commits);
 
     /// <summary>The statements run so far, in order.</summary>
@@ -105,6 +114,29 @@ internal sealed class DatabaseActivity : IObserver<DiagnosticListener>, IDisposa
     private sealed class Observer(DatabaseActivity activity) : IObserver<KeyValuePair<string, object?>>
     {
         public void OnNext(KeyValuePair<string, object?> value) => activity.Seen(value.Key, value.Value);
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+    }
+
+    private sealed class Always : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+            {
+                listener.Subscribe(this);
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+        }
 
         public void OnCompleted()
         {

@@ -52,7 +52,6 @@ internal sealed partial class InterviewService(
                 askedBefore);
         }, cancellationToken);
 
-    /// <summary>The caller as others see them (for presence events, moved seats included), without loading the room.</summary>
     /// <summary>
     /// Tells everyone in the caller's room that its seat came online or went offline (a presence transition), to
     /// the seats as the room has them now.

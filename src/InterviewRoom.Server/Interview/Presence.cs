@@ -143,9 +143,6 @@ internal sealed class Presence(TimeProvider time)
         return [.. list.Select(p => ViewOf(p, online.Contains(p.Id)))];
     }
 
-    public async Task<ParticipantView> ViewAsync(InterviewRoomDb db, Participant participant, CancellationToken cancellationToken) =>
-        (await ViewsAsync(db, [participant], cancellationToken))[0];
-
     public static ParticipantView ViewOf(Participant participant, bool online) =>
         new(participant.Id, participant.Name, participant.Role, online);
 

@@ -12,8 +12,8 @@ namespace InterviewRoom.Tests.Interview;
 
 /// <summary>
 /// What the database is asked per hub call once a room is held in memory (ADR 0015): for a change, the guarded
-/// bump and the change itself in one transaction; for a read, the version check. Nothing re-reads the seat, the
-/// room, the question or the rubric. A call that starts running more statements than this fails here with its SQL listed.
+/// bump and the change itself in one transaction; for GetState, who is online (shared by every instance) and the
+/// version check. Nothing re-reads the seat, the room, the question or the rubric. A call that starts running more statements than this fails here with its SQL listed.
 /// </summary>
 public sealed class StatementsPerCallTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -43,9 +43,11 @@ public sealed class StatementsPerCallTests(ITestOutputHelper output) : IAsyncLif
     }
 
     [Fact]
-    public async Task AnInterviewCycle_OnARoomInMemory_RunsOneGuardedBumpAndTheWritePerChange_AndOneVersionCheckPerRead()
+    public async Task AnInterviewCycle_OnARoomInMemory_RunsOneGuardedBumpAndTheWritePerChange_AndGetStateReadsOnlyPresenceAndTheVersion()
     {
         await CycleAsync(first.Id); // loads the room, the questions and the rubric once
+        var catalog = test.Services.GetRequiredService<QuestionCatalog>();
+        await test.WithDbAsync(db => catalog.QuestionAsync(db, second.Id, default)); // as any question asked before on this instance
 
         using var activity = new DatabaseActivity(test);
         var (counts, commits) = await CycleAsync(second.Id, activity);
@@ -55,7 +57,10 @@ public sealed class StatementsPerCallTests(ITestOutputHelper output) : IAsyncLif
             output.WriteLine($"{call}: {statements.Count}\n  {string.Join("\n  ", statements)}");
         }
 
-        Assert.Single(counts["GetState"]);
+        Assert.Collection(
+            counts["GetState"],
+            sql => Assert.Contains("\"LiveConnections\"", sql, StringComparison.Ordinal),
+            sql => Assert.StartsWith("SELECT \"Version\" FROM \"Rooms\"", sql, StringComparison.Ordinal));
         Assert.Equal(2, counts["Ask"].Count);
         Assert.Equal(2, counts["Acknowledge"].Count);
         Assert.Equal(2, counts["Submit"].Count);

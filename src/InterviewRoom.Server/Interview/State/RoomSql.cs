@@ -18,7 +18,7 @@ namespace InterviewRoom.Server.Interview.State;
 /// </summary>
 internal static class RoomSql
 {
-    private static readonly ConcurrentDictionary<(IModel, Type), Insert> Inserts = new();
+    private static readonly ConcurrentDictionary<(IModel, Type), Statement> Inserts = new();
     private static readonly ConcurrentDictionary<IModel, Statement> Versions = new();
     private static readonly ConcurrentDictionary<(IModel Model, Type Type, string Shape), Statement> Updates = new();
     private static readonly ConcurrentDictionary<(IModel Model, Type Type, string Shape), Statement> Deletes = new();
@@ -141,16 +141,24 @@ internal static class RoomSql
     public static async Task InsertAsync<T>(InterviewRoomDb db, T entity, CancellationToken cancellationToken)
         where T : class
     {
-        var insert = Inserts.GetOrAdd((db.Model, typeof(T)), key => Insert.For(db, key.Item2));
+        var insert = Inserts.GetOrAdd((db.Model, typeof(T)), static (key, db) => InsertFor(db, key.Item2), db);
         await using var command = Command(db, insert.Sql);
-        for (var i = 0; i < insert.Properties.Count; i++)
-        {
-            var property = insert.Properties[i];
-            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, $"@p{i}", property.GetGetter().GetClrValue(entity), property.IsNullable));
-        }
-
+        insert.Bind(command, [.. insert.Parameters.Select(p => p.GetGetter().GetClrValue(entity))]);
         Executing(command);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static Statement InsertFor(InterviewRoomDb db, Type type)
+    {
+        // A key the database numbers (Score.Id) is left to it; every other column, GUID keys included, is sent.
+        var properties = db.Model.FindEntityType(type)!.GetProperties()
+            .Where(p => !(p.IsKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(int)))
+            .Select(p => p.Name)
+            .ToList();
+        return Statement.Of(
+            db, type,
+            $"INSERT INTO {{table}} ({string.Join(", ", properties.Select((_, i) => $"{{{i}}}"))}) VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})",
+            properties, properties);
     }
 
     private static void Executing(DbCommand command)
@@ -202,22 +210,5 @@ internal static class RoomSql
 
         private static IProperty PropertyOf(IEntityType entity, string name) =>
             entity.FindProperty(name) ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no property {name}.");
-    }
-
-    private sealed record Insert(string Sql, IReadOnlyList<IProperty> Properties)
-    {
-        public static Insert For(InterviewRoomDb db, Type type)
-        {
-            var entity = db.Model.FindEntityType(type)!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            // A key the database numbers (Score.Id) is left to it; every other column, GUID keys included, is sent.
-            var properties = entity.GetProperties()
-                .Where(p => !(p.IsKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(int)))
-                .ToList();
-            var columns = properties.Select(p => Quote(db, p.GetColumnName(table)!));
-            return new Insert(
-                $"INSERT INTO {Quote(db, entity.GetTableName()!)} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})",
-                properties);
-        }
     }
 }
