@@ -29,8 +29,8 @@ internal sealed class ClassReportBuilder(InterviewRoomDb db)
         return new ClassReport(
             session.Id,
             session.Name,
-            TurnViews.Utc(session.CreatedAt),
-            TurnViews.Utc(session.EndedAt),
+            Instants.Utc(session.CreatedAt),
+            Instants.Utc(session.EndedAt),
             [.. session.Students.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.JoinedAt)
                 .Select(s => StudentOf(s, turns))],
             [.. turns.GroupBy(t => t.QuestionId).OrderBy(g => g.Min(t => t.AskedAt)).Select(QuestionOf)]);

@@ -164,7 +164,7 @@ internal sealed partial class ClassService(
         await interview.EndRoomsAsync(await OpenRoomsAsync(session.Id, cancellationToken), now, cancellationToken);
 
         LogEnded(session.Id);
-        await notifier.ClassEnded(new ClassEndedEvent(session.Id, TurnViews.Utc(now)));
+        await notifier.ClassEnded(new ClassEndedEvent(session.Id, Instants.Utc(now)));
         await notifier.ClassChanged(session.Id);
     }
 

@@ -7,7 +7,6 @@ using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Interview;
 using InterviewRoom.Server.Interview.State;
 using InterviewRoom.Server.Interview.Timing;
-using InterviewRoom.Server.Rooms;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewRoom.Server.Classes;
@@ -42,8 +41,8 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
             session.Name,
             session.Code,
             session.InstructorName,
-            TurnViews.Utc(session.CreatedAt),
-            TurnViews.Utc(session.EndedAt),
+            Instants.Utc(session.CreatedAt),
+            Instants.Utc(session.EndedAt),
             session.Mode,
             session.Round,
             [.. session.Questions.Where(q => bank.ContainsKey(q.QuestionId)).Select(q =>
@@ -75,7 +74,7 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
     }
 
     public static ClassSeat SeatOf(Participant seat) =>
-        new(seat.RoomId, seat.Room!.Code, seat.Id, seat.Role, RoomFactory.PagePath(seat.Room, seat.Role));
+        new(seat.RoomId, seat.Room!.Code, seat.Id, seat.Role, Links.SeatPage(seat.Room, seat.Role));
 
     public async Task<ClassRoomView> RoomAsync(InterviewRoomDb db, Guid roomId, CancellationToken cancellationToken) =>
         (await RoomsAsync(db, db.Rooms.Where(r => r.Id == roomId), cancellationToken)).Single();
@@ -107,7 +106,7 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
             room.Code,
             room.Round,
             PhaseOf(room, current),
-            TurnViews.Utc(room.EndedAt),
+            Instants.Utc(room.EndedAt),
             [.. seats.Where(p => p.RemovedAt == null).OrderBy(p => p.JoinedAt).Select(p => Presence.ViewOf(p, online.Contains(p.Id)))],
             current is not null && TurnClock.IsOpen(current) ? views[^1] : null,
             views);
@@ -122,8 +121,8 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
             turn.QuestionId,
             turn.Question!.Text,
             TurnClock.StatusOf(turn),
-            TurnViews.Utc(turn.AskedAt),
-            TurnViews.Utc(turn.Deadline),
+            Instants.Utc(turn.AskedAt),
+            Instants.Utc(turn.Deadline),
             TurnClock.ResponseTimeMs(turn),
             TurnClock.IsLate(turn),
             turn.CandidateId,

@@ -2,7 +2,6 @@ using InterviewRoom.Contracts.Classes;
 using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
 using InterviewRoom.Server.Infrastructure;
-using InterviewRoom.Server.Reports;
 using InterviewRoom.Server.Rooms;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,7 @@ internal static partial class ClassesApi
     {
         var classes = routes.MapGroup("/api/classes");
         classes.MapPost("/", CreateAsync).WithName("CreateClass");
-        classes.MapPost("/{classCode}/join", JoinAsync).WithName("JoinClass").RequireRateLimiting(RoomsApi.JoinLimit);
+        classes.MapPost("/{classCode}/join", JoinAsync).WithName("JoinClass").RequireRateLimiting(RateLimits.JoinAttempts);
         classes.MapGet("/{classId:guid}/report", ReportAsync).RequireAuthorization().WithName("GetClassReport");
         routes.MapHub<ClassHub>(ClassHubNames.Path);
         return routes;
@@ -26,9 +25,9 @@ internal static partial class ClassesApi
         CreateClassRequest? request, InterviewRoomDb db, TimeProvider time, IOptions<RoomOptions> options,
         HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var name = RoomsApi.Optional(request?.Name, "name", RoomsApi.MaxTitleLength)
+        var name = Input.OptionalText(request?.Name, "name", Input.MaxTitleLength)
             ?? throw RoomRuleException.Invalid("name is required.");
-        var instructor = RoomsApi.Optional(request?.InstructorName, "instructorName", RoomsApi.MaxNameLength) ?? "Instructor";
+        var instructor = Input.OptionalText(request?.InstructorName, "instructorName", Input.MaxNameLength) ?? "Instructor";
         var questions = await ClassQuestions.ValidateAsync(db, request?.Questions, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var token = Tokens.NewSecret();
@@ -47,7 +46,7 @@ internal static partial class ClassesApi
         await db.SaveChangesAsync(cancellationToken);
 
         LogCreated(loggers.CreateLogger(nameof(ClassesApi)), session.Id);
-        var baseUrl = RoomsApi.BaseUrl(http, options.Value);
+        var baseUrl = Links.BaseUrl(http, options.Value.PublicBaseUrl);
         return TypedResults.Created((string?)null, new CreateClassResponse(
             session.Id, session.Code, token, $"{baseUrl}/class/{session.Id}", $"{baseUrl}/class/join/{session.Code}"));
     }
@@ -56,7 +55,7 @@ internal static partial class ClassesApi
         string classCode, JoinClassRequest? request, InterviewRoomDb db, TimeProvider time, ClassNotifier notifier,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var name = RoomsApi.Optional(request?.Name, "name", RoomsApi.MaxNameLength)
+        var name = Input.OptionalText(request?.Name, "name", Input.MaxNameLength)
             ?? throw RoomRuleException.Invalid("A JSON body { \"name\": \"…\" } with a name is required.");
         var now = time.GetUtcNow().UtcDateTime;
         var code = Tokens.NormalizeJoinCode(classCode);
@@ -89,7 +88,7 @@ internal static partial class ClassesApi
     private static async Task<Results<Ok<ClassReport>, FileContentHttpResult>> ReportAsync(
         Guid classId, string? format, HttpContext http, ClassReportBuilder reports, CancellationToken cancellationToken)
     {
-        var wantsCsv = ReportsApi.WantsCsv(format, http);
+        var wantsCsv = Csv.IsRequested(format, http);
         var caller = ClassCaller.From(http.User);
         if (caller.ClassId != classId || !caller.IsInstructor)
         {
@@ -99,7 +98,7 @@ internal static partial class ClassesApi
 
         var report = await reports.BuildAsync(classId, cancellationToken);
         return wantsCsv
-            ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ClassReportCsv.Write(report)), "text/csv; charset=utf-8", $"class-{classId:N}.csv")
+            ? Csv.File(ClassReportCsv.Write(report), $"class-{classId:N}.csv")
             : TypedResults.Ok(report);
     }
 

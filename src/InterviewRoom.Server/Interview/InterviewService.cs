@@ -22,7 +22,6 @@ internal sealed partial class InterviewService(
 {
     /// <summary>Characters in one answer; JSON-escaped it stays below the hub's message size limit.</summary>
     public const int MaxAnswerLength = 20_000;
-    public const int MaxRequestIdLength = 64;
 
     public Task<RoomState> GetStateAsync(Caller caller, CancellationToken cancellationToken) =>
         rooms.RunAsync(db, caller.RoomId, async lease =>
@@ -40,8 +39,8 @@ internal sealed partial class InterviewService(
                 room.Id,
                 room.Room.Code,
                 room.Room.Title,
-                TurnViews.Utc(room.Room.CreatedAt),
-                TurnViews.Utc(room.Room.EndedAt),
+                Instants.Utc(room.Room.CreatedAt),
+                Instants.Utc(room.Room.EndedAt),
                 participants.Single(p => p.ParticipantId == you.Id),
                 participants,
                 views.LastOrDefault(),
@@ -225,7 +224,7 @@ internal sealed partial class InterviewService(
         {
             var room = lease.State;
             room.Seat(caller, ParticipantRole.Candidate, "submit an answer");
-            var requestId = RequestId(clientRequestId);
+            var requestId = Input.RequestId(clientRequestId);
             var answer = answerText ?? "";
             if (answer.Length > MaxAnswerLength)
             {
@@ -295,20 +294,9 @@ internal sealed partial class InterviewService(
                 Ended(room, at);
             }
 
-            await notifier.RoomsEnded([.. ending.Select(r => (r, new RoomEndedEvent(r.Id, TurnViews.Utc(at))))]);
+            await notifier.RoomsEnded([.. ending.Select(r => (r, new RoomEndedEvent(r.Id, Instants.Utc(at))))]);
             return ending.Count;
         }, cancellationToken);
-
-    public static string RequestId(string? clientRequestId)
-    {
-        var id = clientRequestId?.Trim();
-        if (string.IsNullOrEmpty(id) || id.Length > MaxRequestIdLength)
-        {
-            throw RoomRuleException.Invalid($"clientRequestId is required (1 to {MaxRequestIdLength} characters).");
-        }
-
-        return id;
-    }
 
     private async Task<bool> EndAsync(RoomLease lease, DateTime now, CancellationToken cancellationToken)
     {
@@ -320,7 +308,7 @@ internal sealed partial class InterviewService(
 
         await lease.CommitAsync(EndWrite(room, now), cancellationToken);
         Ended(room, now);
-        await notifier.RoomEnded(room, new RoomEndedEvent(room.Id, TurnViews.Utc(now)));
+        await notifier.RoomEnded(room, new RoomEndedEvent(room.Id, Instants.Utc(now)));
         return true;
     }
 
@@ -366,7 +354,7 @@ internal sealed partial class InterviewService(
             : throw RoomRuleException.Conflict("An answer to this question was already submitted.");
 
     private static SubmitResult ResultOf(Turn turn) =>
-        new(turn.Id, TurnViews.Utc(turn.SubmittedAt!.Value), TurnClock.ResponseTimeMs(turn), TurnClock.IsLate(turn));
+        new(turn.Id, Instants.Utc(turn.SubmittedAt!.Value), TurnClock.ResponseTimeMs(turn), TurnClock.IsLate(turn));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Turn {TurnId} in room {RoomId}: question {QuestionId} asked with {TimeLimitSeconds} s")]
     private partial void LogAsked(Guid roomId, Guid turnId, int questionId, int timeLimitSeconds);

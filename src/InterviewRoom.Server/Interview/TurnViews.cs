@@ -2,6 +2,7 @@ using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Contracts.Rooms;
 using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Interview.Timing;
 using InterviewRoom.Server.Questions;
 using InterviewRoom.Server.Scoring;
@@ -41,11 +42,11 @@ internal static class TurnViews
             question.Topics,
             turn.TimeLimitSeconds,
             TurnClock.StatusOf(turn),
-            Utc(turn.AskedAt),
-            Utc(turn.DeliveredAt),
-            Utc(turn.Deadline),
-            Utc(turn.SubmittedAt),
-            Utc(turn.TimeUpAt),
+            Instants.Utc(turn.AskedAt),
+            Instants.Utc(turn.DeliveredAt),
+            Instants.Utc(turn.Deadline),
+            Instants.Utc(turn.SubmittedAt),
+            Instants.Utc(turn.TimeUpAt),
             TurnClock.ResponseTimeMs(turn),
             TurnClock.IsLate(turn),
             turn.AnswerText,
@@ -55,7 +56,7 @@ internal static class TurnViews
     /// <summary>Only after <c>Reveal</c>: the reference answer, the rubric and the latest score, as feedback.</summary>
     private static TurnFeedbackView? FeedbackOf(Turn turn) =>
         turn is { RevealedAt: { } revealed, Rubric: { } rubric } && turn.Scores.MaxBy(s => s.Version) is { } latest
-            ? new TurnFeedbackView(Utc(revealed), turn.Question!.ReferenceAnswer, rubric.ToDto(), latest.ToView(rubric.Version))
+            ? new TurnFeedbackView(Instants.Utc(revealed), turn.Question!.ReferenceAnswer, rubric.ToDto(), latest.ToView(rubric.Version))
             : null;
 
     public static TurnView Full(Turn turn)
@@ -72,8 +73,4 @@ internal static class TurnViews
                 latest?.Version ?? 0),
         };
     }
-
-    public static DateTimeOffset Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
-
-    public static DateTimeOffset? Utc(DateTime? instant) => instant is { } value ? Utc(value) : null;
 }

@@ -3,6 +3,7 @@ using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Contracts.Rooms;
 using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
+using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Rooms;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -99,10 +100,10 @@ internal sealed partial class MatchmakingWorker(
         await Task.WhenAll(
             hub.Clients.Client(interviewer.ConnectionId).Paired(new PairedEvent(
                 interviewer.Id, room.Id, room.Code, interviewerSeat.Id, ParticipantRole.Interviewer, interviewerToken!,
-                candidate.Name, focus.Topics, focus.Kinds, RoomFactory.PagePath(room, ParticipantRole.Interviewer))),
+                candidate.Name, focus.Topics, focus.Kinds, Links.SeatPage(room, ParticipantRole.Interviewer))),
             hub.Clients.Client(candidate.ConnectionId).Paired(new PairedEvent(
                 candidate.Id, room.Id, room.Code, candidateSeat.Id, ParticipantRole.Candidate, candidateToken!,
-                interviewer.Name, focus.Topics, focus.Kinds, RoomFactory.PagePath(room, ParticipantRole.Candidate))));
+                interviewer.Name, focus.Topics, focus.Kinds, Links.SeatPage(room, ParticipantRole.Candidate))));
         return true;
     }
 
@@ -144,7 +145,7 @@ internal sealed partial class MatchmakingWorker(
     private static string Title(List<string> topics)
     {
         var title = topics.Count == 0 ? "Practice interview" : $"Practice: {string.Join(", ", topics)}";
-        return title.Length <= RoomsApi.MaxTitleLength ? title : $"{title[..(RoomsApi.MaxTitleLength - 1)]}…";
+        return title.Length <= Input.MaxTitleLength ? title : $"{title[..(Input.MaxTitleLength - 1)]}…";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue: tickets {InterviewerTicketId} and {CandidateTicketId} paired in room {RoomId}")]

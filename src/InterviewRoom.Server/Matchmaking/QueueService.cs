@@ -1,9 +1,9 @@
+using InterviewRoom.Contracts;
 using InterviewRoom.Contracts.Matchmaking;
 using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
 using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Questions;
-using InterviewRoom.Server.Rooms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,9 +32,9 @@ internal sealed partial class QueueService(
         }
 
         var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > RoomsApi.MaxNameLength)
+        if (string.IsNullOrEmpty(name) || name.Length > Input.MaxNameLength)
         {
-            throw RoomRuleException.Invalid($"name is required (1 to {RoomsApi.MaxNameLength} characters).");
+            throw RoomRuleException.Invalid($"name is required (1 to {Input.MaxNameLength} characters).");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -89,7 +89,7 @@ internal sealed partial class QueueService(
     }
 
     private static List<string> Kinds(QueueRequest request) =>
-        Distinct(request.Kinds?.Select(BankFacets.Camel).ToList(), "kinds");
+        Distinct(request.Kinds?.Select(kind => WireJson.Name(kind)).ToList(), "kinds");
 
     private static List<string> Distinct(IReadOnlyList<string>? values, string field)
     {

@@ -1,3 +1,4 @@
+using InterviewRoom.Contracts;
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +15,9 @@ internal sealed class BankFacets(InterviewRoomDb db, IMemoryCache cache)
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             var questions = await db.Questions.AsNoTracking().Select(q => new { q.Kind, q.Topics }).ToListAsync(cancellationToken);
             return new BankFacetsDto(
-                [.. questions.GroupBy(q => q.Kind).OrderBy(g => g.Key).Select(g => new FacetCount(Camel(g.Key), g.Count()))],
+                [.. questions.GroupBy(q => q.Kind).OrderBy(g => g.Key).Select(g => new FacetCount(WireJson.Name(g.Key), g.Count()))],
                 [.. questions.SelectMany(q => q.Topics).GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => new FacetCount(g.Key, g.Count()))]);
         })!;
-
-    public static string Camel(QuestionKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 }

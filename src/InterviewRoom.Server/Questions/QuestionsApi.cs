@@ -1,3 +1,4 @@
+using InterviewRoom.Contracts;
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Data;
 using InterviewRoom.Server.Infrastructure;
@@ -35,7 +36,7 @@ internal static class QuestionsApi
                 || !Enum.TryParse<QuestionKind>(name, ignoreCase: true, out var parsed))
             {
                 throw RoomRuleException.Invalid(
-                    $"Unknown kind '{kind}'. Use one of: {string.Join(", ", Enum.GetNames<QuestionKind>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName))}.");
+                    $"Unknown kind '{kind}'. Use one of: {string.Join(", ", Enum.GetValues<QuestionKind>().Select(k => WireJson.Name(k)))}.");
             }
 
             query = query.Where(x => x.Kind == parsed);

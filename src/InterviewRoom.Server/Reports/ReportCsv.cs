@@ -1,22 +1,17 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using InterviewRoom.Contracts.Reports;
+using InterviewRoom.Server.Infrastructure;
 
 namespace InterviewRoom.Server.Reports;
 
 /// <summary>One row per question asked. Cells that a spreadsheet would run as a formula are escaped.</summary>
 internal static class ReportCsv
 {
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
-    {
-        InjectionOptions = InjectionOptions.Escape,
-    };
-
     public static string Write(RoomReport report)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(text, Configuration);
+        using var csv = new CsvWriter(text, Csv.Configuration);
         csv.WriteRecords(report.Items.Select(item => new
         {
             item.Ordinal,
@@ -26,10 +21,10 @@ internal static class ReportCsv
             item.QuestionId,
             item.QuestionNumber,
             Question = item.QuestionText,
-            Kind = Camel(item.Kind.ToString()),
+            Kind = Csv.Cell(item.Kind),
             Topics = string.Join(' ', item.Topics),
             item.TimeLimitSeconds,
-            Status = Camel(item.Status.ToString()),
+            Status = Csv.Cell(item.Status),
             AskedAt = Instant(item.AskedAt),
             DeliveredAt = Instant(item.DeliveredAt),
             Deadline = Instant(item.Deadline),
@@ -50,7 +45,5 @@ internal static class ReportCsv
         return text.ToString();
     }
 
-    internal static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
-
-    internal static string? Instant(DateTimeOffset? instant) => instant?.ToString("O", CultureInfo.InvariantCulture);
+    private static string? Instant(DateTimeOffset? instant) => instant?.ToString("O", CultureInfo.InvariantCulture);
 }

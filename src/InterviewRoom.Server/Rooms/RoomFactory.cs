@@ -48,8 +48,4 @@ internal sealed class RoomFactory(InterviewRoomDb db, TimeProvider time, IOption
         db.Participants.Add(seat);
         return (seat, token); // a seat in a room that existed before: the caller bumps its version (RoomVersions) in the same transaction
     }
-
-    /// <summary>The page a seat opens: the interviewer's room page, or the candidate and observer page.</summary>
-    public static string PagePath(Room room, ParticipantRole role) =>
-        role == ParticipantRole.Interviewer ? $"/room/{room.Id}" : $"/join/{room.Code}";
 }

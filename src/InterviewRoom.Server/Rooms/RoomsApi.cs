@@ -1,10 +1,8 @@
-using System.Threading.RateLimiting;
 using InterviewRoom.Contracts.Rooms;
 using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
 using InterviewRoom.Server.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,31 +10,11 @@ namespace InterviewRoom.Server.Rooms;
 
 internal static partial class RoomsApi
 {
-    public const int MaxNameLength = 80;
-    public const int MaxTitleLength = 120;
-    public const string JoinLimit = "join";
-
     public static IServiceCollection AddRooms(this IServiceCollection services)
     {
         services.AddScoped<RoomFactory>();
         services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, cancellationToken) => new ValueTask(
-                context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many attempts", Detail = "Too many join attempts from this address; wait a minute and try again." },
-                }).AsTask());
-            limiter.AddPolicy(JoinLimit, http =>
-            {
-                var perMinute = http.RequestServices.GetRequiredService<IOptions<RoomOptions>>().Value.JoinAttemptsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-        });
+        services.AddJoinAttemptLimit(services => services.GetRequiredService<IOptions<RoomOptions>>().Value.JoinAttemptsPerMinute);
         return services;
     }
 
@@ -44,7 +22,7 @@ internal static partial class RoomsApi
     {
         var rooms = routes.MapGroup("/api/rooms");
         rooms.MapPost("/", CreateAsync).WithName("CreateRoom");
-        rooms.MapPost("/{roomCode}/join", JoinAsync).WithName("JoinRoom").RequireRateLimiting(JoinLimit);
+        rooms.MapPost("/{roomCode}/join", JoinAsync).WithName("JoinRoom").RequireRateLimiting(RateLimits.JoinAttempts);
         return routes;
     }
 
@@ -52,14 +30,14 @@ internal static partial class RoomsApi
         CreateRoomRequest? request, InterviewRoomDb db, RoomFactory rooms, IOptions<RoomOptions> options,
         HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var name = Optional(request?.InterviewerName, "interviewerName", MaxNameLength) ?? "Interviewer";
-        var title = Optional(request?.Title, "title", MaxTitleLength);
+        var name = Input.OptionalText(request?.InterviewerName, "interviewerName", Input.MaxNameLength) ?? "Interviewer";
+        var title = Input.OptionalText(request?.Title, "title", Input.MaxTitleLength);
         var room = await rooms.AddRoomAsync(title, classId: null, cancellationToken);
         var (_, token) = rooms.AddSeat(room, ParticipantRole.Interviewer, name);
         await db.SaveChangesAsync(cancellationToken);
 
         LogRoomCreated(loggers.CreateLogger(nameof(RoomsApi)), room.Id);
-        var joinUrl = $"{BaseUrl(http, options.Value)}/join/{room.Code}";
+        var joinUrl = $"{Links.BaseUrl(http, options.Value.PublicBaseUrl)}/join/{room.Code}";
         return TypedResults.Created((string?)null, new CreateRoomResponse(room.Id, room.Code, token!, joinUrl));
     }
 
@@ -72,7 +50,7 @@ internal static partial class RoomsApi
             throw RoomRuleException.Invalid("A JSON body { \"name\": \"…\", \"role\": \"candidate\" | \"observer\" } is required.");
         }
 
-        var name = Optional(request.Name, "name", MaxNameLength)
+        var name = Input.OptionalText(request.Name, "name", Input.MaxNameLength)
             ?? throw RoomRuleException.Invalid("name is required.");
         var role = request.Role?.Trim().ToLowerInvariant() switch
         {
@@ -128,22 +106,6 @@ internal static partial class RoomsApi
         LogJoined(loggers.CreateLogger(nameof(RoomsApi)), room.Id, participant.Id, role);
         return TypedResults.Ok(new JoinRoomResponse(room.Id, participant.Id, role, token));
     }
-
-    public static string? Optional(string? value, string field, int maxLength)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return null;
-        }
-
-        return trimmed.Length <= maxLength
-            ? trimmed
-            : throw RoomRuleException.Invalid($"{field} is longer than {maxLength} characters.");
-    }
-
-    public static string BaseUrl(HttpContext http, RoomOptions options) =>
-        (options.PublicBaseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/');
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} created")]
     private static partial void LogRoomCreated(ILogger logger, Guid roomId);

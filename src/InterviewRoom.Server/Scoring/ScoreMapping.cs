@@ -1,6 +1,6 @@
 using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Data.Entities;
-using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.Infrastructure;
 
 namespace InterviewRoom.Server.Scoring;
 
@@ -11,7 +11,7 @@ internal static class ScoreMapping
         score.Version,
         rubricVersion,
         score.ScoredBy,
-        TurnViews.Utc(score.ScoredAt),
+        Instants.Utc(score.ScoredAt),
         score.Ratings,
         score.RedFlags,
         score.SuggestedOverall,

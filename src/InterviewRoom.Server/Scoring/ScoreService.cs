@@ -31,7 +31,7 @@ internal sealed partial class ScoreService(
                 throw RoomRuleException.Invalid("A score object is required.");
             }
 
-            var requestId = InterviewService.RequestId(input.ClientRequestId);
+            var requestId = Input.RequestId(input.ClientRequestId);
             var rubric = turn.Rubric!;
             var latest = turn.Scores.MaxBy(s => s.Version);
             if (latest?.ClientRequestId == requestId)

@@ -1,0 +1,16 @@
+using InterviewRoom.Contracts.Rooms;
+using InterviewRoom.Data.Entities;
+
+namespace InterviewRoom.Server.Infrastructure;
+
+/// <summary>The links the server hands out; Web/Pages.cs maps each onto its page.</summary>
+internal static class Links
+{
+    /// <summary>Where people reach this server: <paramref name="publicBaseUrl"/> when configured, else the request's own scheme, host and base path; no trailing slash.</summary>
+    public static string BaseUrl(HttpContext http, string? publicBaseUrl) =>
+        (publicBaseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/');
+
+    /// <summary>The page a seat opens: the interviewer's room page, or the candidate and observer page.</summary>
+    public static string SeatPage(Room room, ParticipantRole role) =>
+        role == ParticipantRole.Interviewer ? $"/room/{room.Id}" : $"/join/{room.Code}";
+}
