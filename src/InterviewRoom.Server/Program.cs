@@ -8,6 +8,7 @@ using InterviewRoom.Server.Matchmaking;
 using InterviewRoom.Server.Questions;
 using InterviewRoom.Server.Reports;
 using InterviewRoom.Server.Rooms;
+using InterviewRoom.Server.Scoring;
 using InterviewRoom.Server.Web;
 using Serilog;
 
@@ -27,6 +28,7 @@ builder.Services.AddRooms();
 builder.Services.AddQuestionBank();
 builder.Services.AddReports();
 builder.Services.AddInterview(builder.Configuration);
+builder.Services.AddScoring();
 builder.Services.AddMatchmaking();
 builder.Services.AddClasses();
 

@@ -58,6 +58,7 @@ internal sealed class TestDatabase : IAsyncDisposable
             .AddRooms()
             .AddQuestionBank()
             .AddInterview(configuration)
+            .AddScoring()
             .AddClasses()
             .AddSingleton(hub.Object)
             .AddSingleton(classHub.Object);

@@ -5,7 +5,6 @@ using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Server.Interview.State;
 using InterviewRoom.Server.Interview.Timing;
 using InterviewRoom.Server.ScaleOut;
-using InterviewRoom.Server.Scoring;
 using Microsoft.AspNetCore.SignalR;
 
 namespace InterviewRoom.Server.Interview;
@@ -38,7 +37,6 @@ internal static class InterviewSetup
         services.AddHostedService<RoomStoreSweeper>();
         services.AddScoped<RoomNotifier>();
         services.AddScoped<InterviewService>();
-        services.AddScoped<ScoreService>();
         services.AddScoped<RoleSwapService>();
         return services;
     }
