@@ -26,7 +26,7 @@ public sealed class InterviewRoomApi(HttpClient http)
 
     public async Task<JoinRoomResponse> JoinAsync(string roomCode, string name, ParticipantRole role, CancellationToken cancellationToken = default)
     {
-        var body = new JoinRoomRequest(name, JsonNamingPolicy.CamelCase.ConvertName(role.ToString()));
+        var body = new JoinRoomRequest(name, WireJson.Name(role));
         using var response = await http.PostAsJsonAsync($"api/rooms/{Uri.EscapeDataString(roomCode)}/join", body, Json, cancellationToken);
         return await ReadAsync<JoinRoomResponse>(response, cancellationToken);
     }

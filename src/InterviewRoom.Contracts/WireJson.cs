@@ -22,6 +22,10 @@ public static class WireJson
         return options;
     }
 
+    /// <summary>An enum value as it goes on the wire: <c>QuestionKind.SystemDesign</c> is <c>"systemDesign"</c>.</summary>
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
     private static JsonSerializerOptions Create()
     {
         var options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
