@@ -14,8 +14,13 @@ namespace InterviewRoom.Server.Infrastructure;
 /// which room and role it belongs to. Browsers cannot set headers on a WebSocket, so on the hub path the
 /// token may also come as the <c>access_token</c> query parameter (and is redacted from logs).
 /// </summary>
+/// <remarks>
+/// The lookup takes a database context of its own and gives it back at once. A hub connection is one HTTP request
+/// that lasts as long as the connection, so a context taken from the request's services would stay rented (the
+/// pool's 1,024 then new ones, each holding its change tracker and connection) for as long as the person is online.
+/// </remarks>
 internal sealed class RoomTokenAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, InterviewRoomDb db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IServiceScopeFactory scopes)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public new const string Scheme = "RoomToken";
@@ -41,7 +46,12 @@ internal sealed class RoomTokenAuthentication(
             return AuthenticateResult.Fail("Malformed token.");
         }
 
-        var claims = await ClaimsOfAsync(Tokens.Hash(token), Context.RequestAborted);
+        List<Claim>? claims;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            claims = await ClaimsOfAsync(scope.ServiceProvider.GetRequiredService<InterviewRoomDb>(), Tokens.Hash(token), Context.RequestAborted);
+        }
+
         return claims is null
             ? AuthenticateResult.Fail("Unknown token.")
             : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)), Scheme));
@@ -51,7 +61,7 @@ internal sealed class RoomTokenAuthentication(
     /// A room seat's own token, a class instructor's or a class student's. Class tokens also carry the person's
     /// current seat (if any), so the same token opens whichever room the instructor put them in.
     /// </summary>
-    private async Task<List<Claim>?> ClaimsOfAsync(string hash, CancellationToken cancellationToken)
+    private static async Task<List<Claim>?> ClaimsOfAsync(InterviewRoomDb db, string hash, CancellationToken cancellationToken)
     {
         var seat = await db.Participants.AsNoTracking()
             .Where(p => p.TokenHash == hash && p.RemovedAt == null)
@@ -68,7 +78,7 @@ internal sealed class RoomTokenAuthentication(
             .SingleOrDefaultAsync(cancellationToken);
         if (instructor is not null)
         {
-            return [.. await CurrentSeatClaimsAsync(instructor.Id, cancellationToken),
+            return [.. await CurrentSeatClaimsAsync(db, instructor.Id, cancellationToken),
                 new Claim(ClassIdClaim, instructor.Id.ToString()), new Claim(InstructorClaim, "true"),
                 ..PersonName(instructor.InstructorName)];
         }
@@ -79,7 +89,7 @@ internal sealed class RoomTokenAuthentication(
             .SingleOrDefaultAsync(cancellationToken);
         if (student is not null)
         {
-            return [.. await CurrentSeatClaimsAsync(student.Id, cancellationToken),
+            return [.. await CurrentSeatClaimsAsync(db, student.Id, cancellationToken),
                 new Claim(ClassIdClaim, student.ClassId.ToString()), new Claim(StudentIdClaim, student.Id.ToString()),
                 ..PersonName(student.Name)];
         }
@@ -90,7 +100,7 @@ internal sealed class RoomTokenAuthentication(
         static Claim[] PersonName(string name) => [new Claim(PersonNameClaim, name)];
     }
 
-    private async Task<List<Claim>> CurrentSeatClaimsAsync(Guid principalId, CancellationToken cancellationToken)
+    private static async Task<List<Claim>> CurrentSeatClaimsAsync(InterviewRoomDb db, Guid principalId, CancellationToken cancellationToken)
     {
         var seat = await db.Participants.AsNoTracking()
             .Where(p => p.PrincipalId == principalId && p.RemovedAt == null)
