@@ -172,6 +172,8 @@ namespace InterviewRoom.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RoomId");
+
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasFilter("[TokenHash] IS NOT NULL");

@@ -167,6 +167,8 @@ namespace InterviewRoom.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RoomId");
+
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasFilter("[TokenHash] IS NOT NULL");

@@ -26,6 +26,10 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.Property(p => p.TokenHash).HasMaxLength(64);
         builder.Property(p => p.Name).HasMaxLength(80);
 
+        // A room's seats: loading a room, its report, a class's cards. The one-candidate index below cannot serve
+        // these (it is filtered), so without this every room load read the whole table.
+        builder.HasIndex(p => p.RoomId);
+
         // A class student's (or instructor's) seats, newest first, to find the current one.
         builder.HasIndex(p => new { p.PrincipalId, p.RemovedAt });
 
