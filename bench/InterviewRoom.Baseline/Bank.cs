@@ -1,6 +1,5 @@
 using InterviewRoom.Contracts;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using InterviewRoom.Contracts.Questions;
 
 namespace InterviewRoom.Baseline;

@@ -4,8 +4,6 @@ using InterviewRoom.Contracts;
 // names, JSON protocol and payload records (InterviewRoom.Contracts) as the product; no database, no rules
 // beyond what the pattern needs, a trivial token ("i.", "c." or "k." and an id).
 // Usage: dotnet InterviewRoom.Baseline.dll --urls http://127.0.0.1:5100 [--bank questions.json]
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using InterviewRoom.Baseline;
 using InterviewRoom.Contracts.Classes;
 using InterviewRoom.Contracts.Interview;

@@ -1,6 +1,4 @@
 using InterviewRoom.Contracts;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Contracts.Rooms;
 using Microsoft.AspNetCore.Http.Connections.Client;

@@ -2,7 +2,6 @@ using InterviewRoom.Contracts;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using InterviewRoom.Contracts.Classes;
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Contracts.Reports;

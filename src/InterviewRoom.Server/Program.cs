@@ -1,6 +1,4 @@
 using InterviewRoom.Contracts;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Classes;
 using InterviewRoom.Server.Interview;

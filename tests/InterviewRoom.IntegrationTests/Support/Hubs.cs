@@ -1,6 +1,4 @@
 using InterviewRoom.Contracts;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using InterviewRoom.Client;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
