@@ -22,6 +22,9 @@ public sealed class Chromium : IAsyncLifetime
                 $"Browser tests need Chromium at {ExecutablePath}. Run ./test.sh (it installs Debian's chromium) or: apt-get install -y chromium");
         }
 
+        // Upper bounds, not waits: each expectation returns as soon as the page shows it. Playwright's 5 s default
+        // for expectations is too short for a shared 2-core machine running a server and three browsers at once.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -86,7 +89,7 @@ public sealed class Person : IAsyncDisposable
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return new Person(name, context, await context.NewPageAsync());
     }
 
