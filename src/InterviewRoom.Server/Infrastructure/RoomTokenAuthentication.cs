@@ -57,37 +57,52 @@ internal sealed class RoomTokenAuthentication(
             : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)), Scheme));
     }
 
+    // Compiled once: every connect runs the seat lookup, and LINQ's per-execution work (walking the expression,
+    // extracting its parameters, finding the cached plan) cost more than the indexed lookup itself.
+    private static readonly Func<InterviewRoomDb, string, CancellationToken, Task<Seat?>> SeatByToken =
+        EF.CompileAsyncQuery((InterviewRoomDb db, string hash, CancellationToken _) => db.Participants.AsNoTracking()
+            .Where(p => p.TokenHash == hash && p.RemovedAt == null)
+            .Select(p => new Seat(p.Id, p.RoomId, p.Role, p.Name))
+            .SingleOrDefault());
+
+    private static readonly Func<InterviewRoomDb, string, CancellationToken, Task<Principal?>> InstructorByToken =
+        EF.CompileAsyncQuery((InterviewRoomDb db, string hash, CancellationToken _) => db.Classes.AsNoTracking()
+            .Where(c => c.InstructorTokenHash == hash)
+            .Select(c => new Principal(c.Id, c.Id, c.InstructorName))
+            .SingleOrDefault());
+
+    private static readonly Func<InterviewRoomDb, string, CancellationToken, Task<Principal?>> StudentByToken =
+        EF.CompileAsyncQuery((InterviewRoomDb db, string hash, CancellationToken _) => db.ClassStudents.AsNoTracking()
+            .Where(s => s.TokenHash == hash)
+            .Select(s => new Principal(s.Id, s.ClassId, s.Name))
+            .SingleOrDefault());
+
+    private static readonly Func<InterviewRoomDb, Guid, CancellationToken, Task<Seat?>> CurrentSeatOf =
+        EF.CompileAsyncQuery((InterviewRoomDb db, Guid principalId, CancellationToken _) => db.Participants.AsNoTracking()
+            .Where(p => p.PrincipalId == principalId && p.RemovedAt == null)
+            .OrderByDescending(p => p.JoinedAt)
+            .Select(p => new Seat(p.Id, p.RoomId, p.Role, p.Name))
+            .FirstOrDefault());
+
     /// <summary>
     /// A room seat's own token, a class instructor's or a class student's. Class tokens also carry the person's
     /// current seat (if any), so the same token opens whichever room the instructor put them in.
     /// </summary>
     private static async Task<List<Claim>?> ClaimsOfAsync(InterviewRoomDb db, string hash, CancellationToken cancellationToken)
     {
-        var seat = await db.Participants.AsNoTracking()
-            .Where(p => p.TokenHash == hash && p.RemovedAt == null)
-            .Select(p => new Seat(p.Id, p.RoomId, p.Role, p.Name))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (seat is not null)
+        if (await SeatByToken(db, hash, cancellationToken) is { } seat)
         {
             return SeatClaims(seat);
         }
 
-        var instructor = await db.Classes.AsNoTracking()
-            .Where(c => c.InstructorTokenHash == hash)
-            .Select(c => new { c.Id, c.InstructorName })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (instructor is not null)
+        if (await InstructorByToken(db, hash, cancellationToken) is { } instructor)
         {
             return [.. await CurrentSeatClaimsAsync(db, instructor.Id, cancellationToken),
-                new Claim(ClassIdClaim, instructor.Id.ToString()), new Claim(InstructorClaim, "true"),
-                ..PersonName(instructor.InstructorName)];
+                new Claim(ClassIdClaim, instructor.ClassId.ToString()), new Claim(InstructorClaim, "true"),
+                ..PersonName(instructor.Name)];
         }
 
-        var student = await db.ClassStudents.AsNoTracking()
-            .Where(s => s.TokenHash == hash)
-            .Select(s => new { s.Id, s.ClassId, s.Name })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (student is not null)
+        if (await StudentByToken(db, hash, cancellationToken) is { } student)
         {
             return [.. await CurrentSeatClaimsAsync(db, student.Id, cancellationToken),
                 new Claim(ClassIdClaim, student.ClassId.ToString()), new Claim(StudentIdClaim, student.Id.ToString()),
@@ -100,15 +115,8 @@ internal sealed class RoomTokenAuthentication(
         static Claim[] PersonName(string name) => [new Claim(PersonNameClaim, name)];
     }
 
-    private static async Task<List<Claim>> CurrentSeatClaimsAsync(InterviewRoomDb db, Guid principalId, CancellationToken cancellationToken)
-    {
-        var seat = await db.Participants.AsNoTracking()
-            .Where(p => p.PrincipalId == principalId && p.RemovedAt == null)
-            .OrderByDescending(p => p.JoinedAt)
-            .Select(p => new Seat(p.Id, p.RoomId, p.Role, p.Name))
-            .FirstOrDefaultAsync(cancellationToken);
-        return seat is null ? [] : SeatClaims(seat);
-    }
+    private static async Task<List<Claim>> CurrentSeatClaimsAsync(InterviewRoomDb db, Guid principalId, CancellationToken cancellationToken) =>
+        await CurrentSeatOf(db, principalId, cancellationToken) is { } seat ? SeatClaims(seat) : [];
 
     private static List<Claim> SeatClaims(Seat seat) =>
     [
@@ -119,6 +127,9 @@ internal sealed class RoomTokenAuthentication(
     ];
 
     private sealed record Seat(Guid ParticipantId, Guid RoomId, ParticipantRole Role, string Name);
+
+    /// <summary>A class instructor (whose id is the class's) or a class student.</summary>
+    private sealed record Principal(Guid Id, Guid ClassId, string Name);
 
     /// <summary>Every hub lives under this path; only there may a token come in the query string.</summary>
     public const string HubPaths = "/hubs";

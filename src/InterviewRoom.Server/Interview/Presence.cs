@@ -69,10 +69,11 @@ internal sealed class Presence(TimeProvider time)
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            var principals = rows.Keys.ToList();
-            alive = await Alive(db).Where(c => principals.Contains(c.PrincipalId))
-                .GroupBy(c => c.PrincipalId).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            alive = [];
+            await foreach (var (principal, count) in AliveCounts(db, [.. rows.Keys], Cutoff()).WithCancellation(cancellationToken))
+            {
+                alive[principal] = count;
+            }
         }
         finally
         {
@@ -131,9 +132,16 @@ internal sealed class Presence(TimeProvider time)
     public async Task<HashSet<Guid>> OnlineAsync(InterviewRoomDb db, IEnumerable<Guid> principalIds, CancellationToken cancellationToken)
     {
         var ids = principalIds.Distinct().ToList();
-        return ids.Count == 0
-            ? []
-            : [.. await Alive(db).Where(c => ids.Contains(c.PrincipalId)).Select(c => c.PrincipalId).Distinct().ToListAsync(cancellationToken)];
+        var online = new HashSet<Guid>();
+        if (ids.Count > 0)
+        {
+            await foreach (var id in OnlineOf(db, ids, Cutoff()).WithCancellation(cancellationToken))
+            {
+                online.Add(id);
+            }
+        }
+
+        return online;
     }
 
     public async Task<List<ParticipantView>> ViewsAsync(InterviewRoomDb db, IEnumerable<Participant> participants, CancellationToken cancellationToken)
@@ -181,11 +189,22 @@ internal sealed class Presence(TimeProvider time)
         return [.. orphans.Where(id => !stillOnline.Contains(id))];
     }
 
-    private IQueryable<LiveConnection> Alive(InterviewRoomDb db)
-    {
-        var cutoff = time.GetUtcNow().UtcDateTime - InstanceTimeout;
-        return db.LiveConnections.Where(c => db.ServerInstances.Any(i => i.Id == c.InstanceId && i.SeenAt >= cutoff));
-    }
+    // Compiled once: they run on every connect and every GetState, where LINQ's per-execution expression work (the
+    // instance subquery refers to the context) cost more than the indexed lookups themselves.
+    private static readonly Func<InterviewRoomDb, List<Guid>, DateTime, IAsyncEnumerable<Guid>> OnlineOf =
+        EF.CompileAsyncQuery<InterviewRoomDb, List<Guid>, DateTime, Guid>((db, ids, cutoff) => db.LiveConnections
+            .Where(c => ids.Contains(c.PrincipalId) && db.ServerInstances.Any(i => i.Id == c.InstanceId && i.SeenAt >= cutoff))
+            .Select(c => c.PrincipalId).Distinct());
+
+    private static readonly Func<InterviewRoomDb, List<Guid>, DateTime, IAsyncEnumerable<AliveCount>> AliveCounts =
+        EF.CompileAsyncQuery<InterviewRoomDb, List<Guid>, DateTime, AliveCount>((db, ids, cutoff) => db.LiveConnections
+            .Where(c => ids.Contains(c.PrincipalId) && db.ServerInstances.Any(i => i.Id == c.InstanceId && i.SeenAt >= cutoff))
+            .GroupBy(c => c.PrincipalId).Select(g => new AliveCount(g.Key, g.Count())));
+
+    private sealed record AliveCount(Guid Principal, int Count);
+
+    /// <summary>Connections count while their instance beat since this instant.</summary>
+    private DateTime Cutoff() => time.GetUtcNow().UtcDateTime - InstanceTimeout;
 }
 
 /// <summary>A connection opened (<paramref name="Connected"/>) or closed, by the principal it belongs to.</summary>

@@ -206,18 +206,32 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
         }
     }
 
+    // The room load runs once per room after a restart (every reconnecting client's room): compiled once, so it pays
+    // for the four statements and not for LINQ's per-execution expression work.
+    private static readonly Func<InterviewRoomDb, Guid, CancellationToken, Task<Room?>> RoomById =
+        EF.CompileAsyncQuery((InterviewRoomDb db, Guid roomId, CancellationToken _) => db.Rooms.AsNoTracking().SingleOrDefault(r => r.Id == roomId));
+
+    private static readonly Func<InterviewRoomDb, Guid, IAsyncEnumerable<Participant>> SeatsOf =
+        EF.CompileAsyncQuery<InterviewRoomDb, Guid, Participant>((db, roomId) => db.Participants.AsNoTracking().Where(p => p.RoomId == roomId).OrderBy(p => p.JoinedAt));
+
+    private static readonly Func<InterviewRoomDb, Guid, IAsyncEnumerable<Turn>> TurnsOf =
+        EF.CompileAsyncQuery<InterviewRoomDb, Guid, Turn>((db, roomId) => db.Turns.AsNoTracking().Where(t => t.RoomId == roomId).OrderBy(t => t.Ordinal));
+
+    private static readonly Func<InterviewRoomDb, Guid, IAsyncEnumerable<Score>> ScoresOf =
+        EF.CompileAsyncQuery<InterviewRoomDb, Guid, Score>((db, roomId) => db.Scores.AsNoTracking().Where(s => s.Turn!.RoomId == roomId));
+
     /// <summary>The room, its seats and turns with their questions, rubrics and latest scores: four queries.</summary>
     private async Task<LiveRoom?> LoadAsync(InterviewRoomDb db, Guid roomId, CancellationToken cancellationToken)
     {
-        var room = await db.Rooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roomId, cancellationToken);
+        var room = await RoomById(db, roomId, cancellationToken);
         if (room is null)
         {
             return null;
         }
 
-        var seats = await db.Participants.AsNoTracking().Where(p => p.RoomId == roomId).OrderBy(p => p.JoinedAt).ToListAsync(cancellationToken);
-        var turns = await db.Turns.AsNoTracking().Where(t => t.RoomId == roomId).OrderBy(t => t.Ordinal).ToListAsync(cancellationToken);
-        var latest = (await db.Scores.AsNoTracking().Where(s => s.Turn!.RoomId == roomId).ToListAsync(cancellationToken))
+        var seats = await ListAsync(SeatsOf(db, roomId), cancellationToken);
+        var turns = await ListAsync(TurnsOf(db, roomId), cancellationToken);
+        var latest = (await ListAsync(ScoresOf(db, roomId), cancellationToken))
             .GroupBy(s => s.TurnId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.Version)!);
         foreach (var turn in turns)
         {
@@ -227,6 +241,17 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
         }
 
         return new LiveRoom(room, seats, turns);
+    }
+
+    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            list.Add(row);
+        }
+
+        return list;
     }
 
     private sealed class Entry
