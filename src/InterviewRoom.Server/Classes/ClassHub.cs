@@ -21,13 +21,25 @@ internal sealed class ClassHub(
     public override async Task OnConnectedAsync()
     {
         var caller = Caller;
-        await Groups.AddToGroupAsync(Context.ConnectionId, ClassGroups.Everyone(caller.ClassId), Context.ConnectionAborted);
-        await Groups.AddToGroupAsync(Context.ConnectionId, ClassGroups.Person(caller.PrincipalId), Context.ConnectionAborted);
-        if (caller.IsInstructor)
+        var closed = Context.ConnectionAborted;
+        try
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, ClassGroups.Instructor(caller.ClassId), Context.ConnectionAborted);
+            await Groups.AddToGroupAsync(Context.ConnectionId, ClassGroups.Everyone(caller.ClassId), closed);
+            await Groups.AddToGroupAsync(Context.ConnectionId, ClassGroups.Person(caller.PrincipalId), closed);
+            if (caller.IsInstructor)
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, ClassGroups.Instructor(caller.ClassId), closed);
+                return;
+            }
         }
-        else if (await presence.ConnectedAsync(caller.PrincipalId, Context.ConnectionId))
+        catch (OperationCanceledException) when (closed.IsCancellationRequested)
+        {
+            return; // gone before anything was written
+        }
+
+        // As on the interview hub: from the row on, nothing here fails the handler (the disconnect handler must run).
+        if (await presence.ConnectedAsync(caller.PrincipalId, Context.ConnectionId, closed,
+            services => services.GetRequiredService<ClassNotifier>().ClassChanged(caller.ClassId)))
         {
             await notifier.ClassChanged(caller.ClassId);
         }

@@ -20,14 +20,37 @@ internal sealed class InterviewHub(
     public override async Task OnConnectedAsync()
     {
         var caller = Caller;
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Seat(caller.ParticipantId), Context.ConnectionAborted);
-        // Not cancelled with the connection: once the row is being written the handler runs to its end, so that
-        // SignalR runs the disconnect handler, which takes the row away again.
-        if (await presence.ConnectedAsync(caller.ParticipantId, Context.ConnectionId))
+        var closed = Context.ConnectionAborted;
+        try
         {
-            await interview.AnnouncePresenceAsync(caller, online: true, Context.ConnectionAborted);
+            await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Seat(caller.ParticipantId), closed);
+        }
+        catch (OperationCanceledException) when (closed.IsCancellationRequested)
+        {
+            return; // gone before anything was written
+        }
+
+        // From the row on, this handler does not fail: SignalR runs the disconnect handler (which takes the row away
+        // and tells the room) only after a connect handler that returned. Should it fail anyway, the writer's sweep
+        // takes the row once the connection has closed.
+        if (!await presence.ConnectedAsync(caller.ParticipantId, Context.ConnectionId, closed, WentOffline(caller)))
+        {
+            return;
+        }
+
+        try
+        {
+            await interview.AnnouncePresenceAsync(caller, online: true, closed);
+        }
+        catch (Exception exception) when (closed.IsCancellationRequested || exception is RoomRuleException)
+        {
+            // Gone meanwhile, or the seat was removed: nothing to announce; the disconnect handler still runs.
         }
     }
+
+    /// <summary>What the disconnect handler would tell the room, for the presence sweep (with services of its own).</summary>
+    private static Func<IServiceProvider, Task> WentOffline(Caller caller) => services =>
+        services.GetRequiredService<InterviewService>().AnnouncePresenceAsync(caller, online: false, CancellationToken.None);
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

@@ -36,6 +36,13 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
             LogRefused(invocationContext.HubMethodName, rule.Violation, rule.Message);
             throw new HubException(rule.Message);
         }
+        catch (OperationCanceledException) when (invocationContext.Context.ConnectionAborted.IsCancellationRequested)
+        {
+            // The caller closed the connection mid-call: nobody can hear an answer, and it is not a server error
+            // (SignalR would log it as one, with its stack trace).
+            LogAbandoned(invocationContext.HubMethodName);
+            return null;
+        }
         catch (Exception exception) when (exception is not HubException and not OperationCanceledException)
         {
             LogFailed(exception, invocationContext.HubMethodName);
@@ -61,6 +68,9 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hub call {HubMethod} throttled")]
     private partial void LogThrottled(string hubMethod);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub call {HubMethod} abandoned: the connection closed")]
+    private partial void LogAbandoned(string hubMethod);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub call {HubMethod} failed")]
     private partial void LogFailed(Exception exception, string hubMethod);

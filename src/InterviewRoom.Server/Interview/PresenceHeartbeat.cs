@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewRoom.Server.Interview;
 
 /// <summary>
-/// Keeps this instance's presence rows counting (a heartbeat every few seconds) and clears those of instances
-/// that died without closing their connections, telling each room that those people left.
+/// Keeps this instance's presence rows counting (a heartbeat every few seconds), clears those of instances that
+/// died without closing their connections, telling each room that those people left, and has the writer remove
+/// rows of this instance's own connections that closed without their disconnect (<see cref="PresenceWriter.SweepClosedAsync"/>).
 /// </summary>
 internal sealed partial class PresenceHeartbeat(
-    IServiceScopeFactory scopes, Presence presence, TimeProvider time, ILogger<PresenceHeartbeat> logger) : BackgroundService
+    IServiceScopeFactory scopes, Presence presence, PresenceWriter writer, TimeProvider time, ILogger<PresenceHeartbeat> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,6 +40,7 @@ internal sealed partial class PresenceHeartbeat(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InterviewRoomDb>();
         await presence.BeatAsync(db, cancellationToken);
+        await writer.SweepClosedAsync();
         var gone = await presence.SweepDeadAsync(db, cancellationToken);
         if (gone.Count == 0)
         {

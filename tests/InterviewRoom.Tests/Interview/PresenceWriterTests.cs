@@ -70,6 +70,60 @@ public sealed class PresenceWriterTests : IAsyncLifetime
         Assert.Equal(41, await WithDb(db => db.LiveConnections.CountAsync()));
     }
 
+    [Fact]
+    public async Task AConnectionThatClosedWithoutItsDisconnect_IsSweptAfterTheGrace_AndItsPersonReportedOfflineOnce()
+    {
+        var writer = test.Services.GetRequiredService<PresenceWriter>();
+        var (lost, open, clean) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var told = new List<Guid>();
+        Func<IServiceProvider, Task> Tell(Guid person) => services =>
+        {
+            Assert.NotNull(services.GetRequiredService<InterviewRoomDb>()); // a scope of its own, not the hub's
+            told.Add(person);
+            return Task.CompletedTask;
+        };
+
+        using var lostConnection = new CancellationTokenSource();
+        using var cleanConnection = new CancellationTokenSource();
+        Assert.True(await writer.ConnectedAsync(lost, "lost", lostConnection.Token, Tell(lost)));
+        Assert.True(await writer.ConnectedAsync(open, "open", CancellationToken.None, Tell(open)));
+        Assert.True(await writer.ConnectedAsync(clean, "clean", cleanConnection.Token, Tell(clean)));
+
+        // "lost" closes and its disconnect handler never runs (a connect handler that failed); "clean" closes properly.
+        await lostConnection.CancelAsync();
+        await cleanConnection.CancelAsync();
+        Assert.True(await writer.DisconnectedAsync(clean, "clean"));
+
+        test.Clock.Advance(PresenceWriter.ClosedGrace - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await writer.SweepClosedAsync()); // its disconnect may still be on its way
+        Assert.Equal(2, await WithDb(db => db.LiveConnections.CountAsync()));
+
+        test.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await writer.SweepClosedAsync());
+        Assert.Equal(["open"], await WithDb(db => db.LiveConnections.Select(c => c.ConnectionId).ToListAsync()));
+        Assert.Equal([lost], told);
+
+        test.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await writer.SweepClosedAsync()); // once only; the open connection stays
+        Assert.Equal([lost], told);
+        Assert.Equal(1, writer.TrackedCount);
+    }
+
+    [Fact]
+    public async Task AConnectWhoseWriteFailed_IsNotTracked_AndLeavesTheFirstWithThatIdTracked()
+    {
+        var writer = test.Services.GetRequiredService<PresenceWriter>();
+        await writer.ConnectedAsync(Guid.NewGuid(), "ok");
+        await writer.ConnectedAsync(Guid.NewGuid(), "taken");
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => writer.ConnectedAsync(Guid.NewGuid(), "taken"));
+        Assert.Equal(2, writer.TrackedCount);
+
+        // A write that fails for its own reason (the database refuses it) leaves nothing tracked behind.
+        await WithDb(db => db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse BEFORE INSERT ON LiveConnections WHEN NEW.ConnectionId = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => writer.ConnectedAsync(Guid.NewGuid(), "refused"));
+        Assert.Equal(2, writer.TrackedCount);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => test.DisposeAsync().AsTask();
