@@ -31,7 +31,12 @@ internal static partial class Logging
         && eventId is StructureValue id
         && id.Properties.Any(p => p is { Name: "Name", Value: ScalarValue { Value: "FailedInvokingHubMethod" } });
 
-    [GeneratedRegex(@"(access_token=)[^&\s""]+", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// The <c>access_token</c> query parameter in any spelling the server accepts: the query's keys are
+    /// percent-decoded and matched without regard to case, so <c>access%5Ftoken</c> or <c>ACCESS_%54OKEN</c> is the
+    /// same parameter (each character literal or percent-encoded, either case).
+    /// </summary>
+    [GeneratedRegex(@"((?:a|%41|%61)(?:c|%43|%63)(?:c|%43|%63)(?:e|%45|%65)(?:s|%53|%73)(?:s|%53|%73)(?:_|%5f)(?:t|%54|%74)(?:o|%4f|%6f)(?:k|%4b|%6b)(?:e|%45|%65)(?:n|%4e|%6e)=)[^&\s""]+", RegexOptions.IgnoreCase)]
     public static partial Regex AccessTokenInQuery();
 
     [GeneratedRegex(@"(Bearer\s+)[A-Za-z0-9\-_\.=+/]+", RegexOptions.IgnoreCase)]
@@ -57,8 +62,7 @@ internal sealed class SecretRedaction : ILogEventEnricher
 
     private static string? Redact(string text)
     {
-        if (!text.Contains("access_token=", StringComparison.OrdinalIgnoreCase)
-            && !text.Contains("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!text.Contains('=') && !text.Contains("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }

@@ -68,19 +68,29 @@ internal static class WebSecurity
         await next(http);
     });
 
+    /// <summary>
+    /// The page's origin is the server's own (scheme, host and port of this request) or one of
+    /// <see cref="HubSettings.AllowedOrigins"/>, compared as origins: same scheme, host and port, default ports
+    /// spelled or not.
+    /// </summary>
     private static bool Allowed(HttpContext http, string origin)
     {
-        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var page))
         {
             return false;
         }
 
-        if (string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase))
+        if (Uri.TryCreate($"{http.Request.Scheme}://{http.Request.Host.Value}", UriKind.Absolute, out var own) && SameOrigin(page, own))
         {
             return true;
         }
 
         var allowed = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubSettings>>().Value.AllowedOrigins;
-        return allowed.Any(a => string.Equals(a.TrimEnd('/'), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+        return allowed.Any(a => Uri.TryCreate(a, UriKind.Absolute, out var listed) && SameOrigin(page, listed));
     }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
 }

@@ -41,6 +41,12 @@ public sealed class SecurityTests(InterviewRoomFactory factory) : IClassFixture<
         var refused = await Assert.ThrowsAsync<WebSocketException>(() => evil.ConnectAsync(HubUri(room.InterviewerToken), CancellationToken.None));
         Assert.Contains("403", refused.Message);
 
+        // The same host and port under another scheme is another origin (a page served over https elsewhere).
+        using var otherScheme = new ClientWebSocket();
+        otherScheme.Options.SetRequestHeader("Origin", new UriBuilder(factory.BaseAddress) { Scheme = "https" }.Uri.GetLeftPart(UriPartial.Authority));
+        var refusedScheme = await Assert.ThrowsAsync<WebSocketException>(() => otherScheme.ConnectAsync(HubUri(room.InterviewerToken), CancellationToken.None));
+        Assert.Contains("403", refusedScheme.Message);
+
         using var same = await OpenBrowserStyleSocketAsync(room.InterviewerToken, origin: factory.BaseAddress.GetLeftPart(UriPartial.Authority));
         Assert.Equal(WebSocketState.Open, same.State);
     }
