@@ -15,6 +15,8 @@ namespace InterviewRoom.Server.Interview;
 internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings, TimeProvider time, ILogger<InterviewHubFilter> logger) : IHubFilter
 {
     private const string BudgetKey = "call-budget";
+    private const string RefusedLogKey = "log-refused";
+    private const string ThrottledLogKey = "log-throttled";
 
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -23,7 +25,11 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
 
         if (!BudgetOf(invocationContext.Context).TryTake())
         {
-            LogThrottled(invocationContext.HubMethodName);
+            if (QuotaOf(invocationContext.Context, ThrottledLogKey).TryWrite(out var heldBack))
+            {
+                LogThrottled(invocationContext.HubMethodName, heldBack);
+            }
+
             throw new HubException("Too many calls in a short time; wait a moment and try again.");
         }
 
@@ -33,7 +39,11 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
         }
         catch (RoomRuleException rule)
         {
-            LogRefused(invocationContext.HubMethodName, rule.Violation, rule.Message);
+            if (QuotaOf(invocationContext.Context, RefusedLogKey).TryWrite(out var heldBack))
+            {
+                LogRefused(invocationContext.HubMethodName, rule.Violation, rule.Message, heldBack);
+            }
+
             throw new HubException(rule.Message);
         }
         catch (OperationCanceledException) when (invocationContext.Context.ConnectionAborted.IsCancellationRequested)
@@ -63,11 +73,23 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
         return budget;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hub call {HubMethod} refused ({Violation}): {Reason}")]
-    private partial void LogRefused(string hubMethod, RuleViolation violation, string reason);
+    private LogQuota QuotaOf(HubCallerContext connection, string key)
+    {
+        if (connection.Items.TryGetValue(key, out var existing))
+        {
+            return (LogQuota)existing!;
+        }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub call {HubMethod} throttled")]
-    private partial void LogThrottled(string hubMethod);
+        var quota = new LogQuota(time);
+        connection.Items[key] = quota;
+        return quota;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hub call {HubMethod} refused ({Violation}): {Reason} ({HeldBack} refusals on this connection not logged since the last line)")]
+    private partial void LogRefused(string hubMethod, RuleViolation violation, string reason, int heldBack);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub call {HubMethod} throttled ({HeldBack} throttled calls on this connection not logged since the last line)")]
+    private partial void LogThrottled(string hubMethod, int heldBack);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hub call {HubMethod} abandoned: the connection closed")]
     private partial void LogAbandoned(string hubMethod);
@@ -83,6 +105,38 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
             logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("RoomId", caller?.RoomId));
             logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("ParticipantId", caller?.ParticipantId));
             logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("HubMethod", hubMethod));
+        }
+    }
+}
+
+/// <summary>
+/// One log line per connection per <see cref="Interval"/> for what a flood repeats (refused and throttled calls):
+/// the caller still gets its answer every time, the log gets the first line and then a count of those held back,
+/// so 100,000 hostile frames write a few lines, not 100,000.
+/// </summary>
+internal sealed class LogQuota(TimeProvider time)
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    private readonly Lock gate = new();
+    private long lastWritten;
+    private bool written;
+    private int heldBack;
+
+    /// <returns>True when a line may be written now, with how many were held back since the last one.</returns>
+    public bool TryWrite(out int heldBackSinceLast)
+    {
+        lock (gate)
+        {
+            if (written && time.GetElapsedTime(lastWritten) < Interval)
+            {
+                heldBack++;
+                heldBackSinceLast = 0;
+                return false;
+            }
+
+            (written, lastWritten, heldBackSinceLast, heldBack) = (true, time.GetTimestamp(), heldBack, 0);
+            return true;
         }
     }
 }

@@ -79,6 +79,7 @@ public sealed class SecurityTests(InterviewRoomFactory factory) : IClassFixture<
         Assert.Contains("ok", calls);
         Assert.Contains(calls, c => c.Contains("Too many calls in a short time"));
         Assert.DoesNotContain(factory.Logs.Events, e => e.Level >= Serilog.Events.LogEventLevel.Error);
+        Assert.Single(factory.Logs.Events, e => e.RenderMessage().Contains("throttled (")); // one line for the whole flood, not one per call
         await Eventually.TrueAsync(async () =>
         {
             try

@@ -78,6 +78,31 @@ public sealed class InterviewHubTests : IAsyncLifetime
         Assert.Equal("Only the interviewer can ask a question.", error.Message);
     }
 
+    [Fact]
+    public async Task AFloodOfRefusedCalls_IsRefusedEveryTime_ButLoggedOncePerInterval_WithTheCountHeldBack()
+    {
+        var (room, _, candidate, question) = await test.SeedRoomAsync();
+        var hub = await ConnectAsync(candidate.Id, room.Id, ParticipantRole.Candidate, "conn-1");
+        var log = new LinesLogger();
+        var settings = Microsoft.Extensions.Options.Options.Create(new HubSettings { CallBurst = 100_000, CallsPerSecond = 100_000 });
+        var filter = new InterviewHubFilter(settings, test.Clock, log);
+        var invocation = new HubInvocationContext(hub.Context, test.Services, hub, typeof(InterviewHub).GetMethod(nameof(InterviewHub.Ask))!, [question.Id, 60]);
+
+        for (var i = 0; i < 50; i++)
+        {
+            var error = await Assert.ThrowsAsync<HubException>(async () => await filter.InvokeMethodAsync(invocation, async _ => await hub.Ask(question.Id, 60)));
+            Assert.Equal("Only the interviewer can ask a question.", error.Message); // the caller hears it every time
+        }
+
+        Assert.Single(log.Lines);
+        Assert.Contains("(0 refusals", log.Lines[0]);
+
+        test.Clock.Advance(LogQuota.Interval);
+        await Assert.ThrowsAsync<HubException>(async () => await filter.InvokeMethodAsync(invocation, async _ => await hub.Ask(question.Id, 60)));
+        Assert.Equal(2, log.Lines.Count);
+        Assert.Contains("(49 refusals on this connection not logged since the last line)", log.Lines[1]);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await test.DisposeAsync();
@@ -111,4 +136,19 @@ public sealed class InterviewHubTests : IAsyncLifetime
         await hub.OnConnectedAsync();
         return hub;
     }
+}
+
+/// <summary>Keeps each formatted log line.</summary>
+internal sealed class LinesLogger : Microsoft.Extensions.Logging.ILogger<InterviewHubFilter>
+{
+    public List<string> Lines { get; } = [];
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(
+        Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Lines.Add(formatter(state, exception));
 }
