@@ -92,9 +92,20 @@ internal sealed partial class PresenceWriter(IServiceScopeFactory scopes, Presen
                 continue;
             }
 
+            bool wasLast;
+            try
+            {
+                wasLast = await Enqueue(new PresenceChange(entry.PrincipalId, connectionId, Connected: false));
+            }
+            catch
+            {
+                tracked.TryAdd(connectionId, entry); // not written: the next sweep tries again
+                throw;
+            }
+
             swept++;
             LogSweptClosed(connectionId);
-            if (await Enqueue(new PresenceChange(entry.PrincipalId, connectionId, Connected: false)) && entry.WentOffline is { } tell)
+            if (wasLast && entry.WentOffline is { } tell)
             {
                 try
                 {
