@@ -37,7 +37,8 @@ internal sealed class ClassHub(
             return; // gone before anything was written
         }
 
-        // As on the interview hub: from the row on, nothing here fails the handler (the disconnect handler must run).
+        // As on the interview hub: from the row on, a closed connection does not fail the handler (the disconnect
+        // handler must run); should it fail anyway, the presence writer sweeps the row once the connection closed.
         if (await presence.ConnectedAsync(caller.PrincipalId, Context.ConnectionId, closed,
             services => services.GetRequiredService<ClassNotifier>().ClassChanged(caller.ClassId)))
         {
