@@ -69,11 +69,7 @@ internal sealed class Presence(TimeProvider time)
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            alive = [];
-            await foreach (var (principal, count) in AliveCounts(db, [.. rows.Keys], Cutoff()).WithCancellation(cancellationToken))
-            {
-                alive[principal] = count;
-            }
+            alive = await AliveCounts(db, [.. rows.Keys], Cutoff()).ToDictionaryAsync(c => c.Principal, c => c.Count, cancellationToken: cancellationToken);
         }
         finally
         {
@@ -132,16 +128,9 @@ internal sealed class Presence(TimeProvider time)
     public async Task<HashSet<Guid>> OnlineAsync(InterviewRoomDb db, IEnumerable<Guid> principalIds, CancellationToken cancellationToken)
     {
         var ids = principalIds.Distinct().ToList();
-        var online = new HashSet<Guid>();
-        if (ids.Count > 0)
-        {
-            await foreach (var id in OnlineOf(db, ids, Cutoff()).WithCancellation(cancellationToken))
-            {
-                online.Add(id);
-            }
-        }
-
-        return online;
+        return ids.Count == 0
+            ? []
+            : await AliveCounts(db, ids, Cutoff()).Select(c => c.Principal).ToHashSetAsync(cancellationToken: cancellationToken);
     }
 
     public async Task<List<ParticipantView>> ViewsAsync(InterviewRoomDb db, IEnumerable<Participant> participants, CancellationToken cancellationToken)
@@ -189,13 +178,9 @@ internal sealed class Presence(TimeProvider time)
         return [.. orphans.Where(id => !stillOnline.Contains(id))];
     }
 
-    // Compiled once: they run on every connect and every GetState, where LINQ's per-execution expression work (the
-    // instance subquery refers to the context) cost more than the indexed lookups themselves.
-    private static readonly Func<InterviewRoomDb, List<Guid>, DateTime, IAsyncEnumerable<Guid>> OnlineOf =
-        EF.CompileAsyncQuery<InterviewRoomDb, List<Guid>, DateTime, Guid>((db, ids, cutoff) => db.LiveConnections
-            .Where(c => ids.Contains(c.PrincipalId) && db.ServerInstances.Any(i => i.Id == c.InstanceId && i.SeenAt >= cutoff))
-            .Select(c => c.PrincipalId).Distinct());
-
+    // Compiled once: it runs on every connect and every GetState, where LINQ's per-execution expression work (the
+    // instance subquery refers to the context) cost more than the indexed lookup itself. Live connections per
+    // principal, counting only instances that beat since the cutoff; a principal with none is not in the result.
     private static readonly Func<InterviewRoomDb, List<Guid>, DateTime, IAsyncEnumerable<AliveCount>> AliveCounts =
         EF.CompileAsyncQuery<InterviewRoomDb, List<Guid>, DateTime, AliveCount>((db, ids, cutoff) => db.LiveConnections
             .Where(c => ids.Contains(c.PrincipalId) && db.ServerInstances.Any(i => i.Id == c.InstanceId && i.SeenAt >= cutoff))

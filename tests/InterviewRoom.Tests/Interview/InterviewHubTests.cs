@@ -103,6 +103,33 @@ public sealed class InterviewHubTests : IAsyncLifetime
         Assert.Contains("(49 refusals on this connection not logged since the last line)", log.Lines[1]);
     }
 
+    [Fact]
+    public async Task ACallCutOffByItsConnectionClosing_IsNoServerError_OnlyADebugLine()
+    {
+        var (room, interviewer, _, question) = await test.SeedRoomAsync();
+        var hub = await ConnectAsync(interviewer.Id, room.Id, ParticipantRole.Interviewer, "conn-1");
+        using var gone = new CancellationTokenSource();
+        await gone.CancelAsync();
+        var closed = new Mock<HubCallerContext>();
+        closed.SetupGet(c => c.User).Returns(hub.Context.User);
+        closed.SetupGet(c => c.Items).Returns(new Dictionary<object, object?>());
+        closed.SetupGet(c => c.ConnectionAborted).Returns(gone.Token);
+        var log = new LinesLogger();
+        var filter = new InterviewHubFilter(Microsoft.Extensions.Options.Options.Create(new HubSettings()), test.Clock, log);
+        var invocation = new HubInvocationContext(closed.Object, test.Services, hub, typeof(InterviewHub).GetMethod(nameof(InterviewHub.Ask))!, [question.Id, 60]);
+
+        var result = await filter.InvokeMethodAsync(invocation, _ => throw new OperationCanceledException(gone.Token));
+
+        Assert.Null(result); // nobody is there to hear it; SignalR gets no exception to log as an error
+        var line = Assert.Single(log.Entries);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, line.Level);
+        Assert.Null(line.Exception);
+
+        // While the connection is open, a cancellation is not swallowed.
+        closed.SetupGet(c => c.ConnectionAborted).Returns(CancellationToken.None);
+        await Assert.ThrowsAsync<OperationCanceledException>(async () => await filter.InvokeMethodAsync(invocation, _ => throw new OperationCanceledException()));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await test.DisposeAsync();
@@ -138,10 +165,12 @@ public sealed class InterviewHubTests : IAsyncLifetime
     }
 }
 
-/// <summary>Keeps each formatted log line.</summary>
+/// <summary>Keeps each log entry: level, formatted line, exception.</summary>
 internal sealed class LinesLogger : Microsoft.Extensions.Logging.ILogger<InterviewHubFilter>
 {
-    public List<string> Lines { get; } = [];
+    public List<(Microsoft.Extensions.Logging.LogLevel Level, string Line, Exception? Exception)> Entries { get; } = [];
+
+    public List<string> Lines => [.. Entries.Select(e => e.Line)];
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -150,5 +179,5 @@ internal sealed class LinesLogger : Microsoft.Extensions.Logging.ILogger<Intervi
 
     public void Log<TState>(
         Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        Lines.Add(formatter(state, exception));
+        Entries.Add((logLevel, formatter(state, exception), exception));
 }

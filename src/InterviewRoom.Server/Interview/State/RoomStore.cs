@@ -229,9 +229,9 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
             return null;
         }
 
-        var seats = await ListAsync(SeatsOf(db, roomId), cancellationToken);
-        var turns = await ListAsync(TurnsOf(db, roomId), cancellationToken);
-        var latest = (await ListAsync(ScoresOf(db, roomId), cancellationToken))
+        var seats = await SeatsOf(db, roomId).ToListAsync(cancellationToken);
+        var turns = await TurnsOf(db, roomId).ToListAsync(cancellationToken);
+        var latest = (await ScoresOf(db, roomId).ToListAsync(cancellationToken))
             .GroupBy(s => s.TurnId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.Version)!);
         foreach (var turn in turns)
         {
@@ -241,17 +241,6 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
         }
 
         return new LiveRoom(room, seats, turns);
-    }
-
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            list.Add(row);
-        }
-
-        return list;
     }
 
     private sealed class Entry
