@@ -22,9 +22,10 @@ public enum TurnStatus
 }
 
 /// <summary>
-/// A turn as a participant sees it. <see cref="Interviewer"/> is present only for the interviewer:
-/// candidates and observers never receive it (nor the field name). <see cref="Feedback"/> appears for everyone
-/// once the interviewer reveals it.
+/// A turn as a participant sees it. <see cref="Interviewer"/> is present only for the seat that asked it (and for
+/// the room's interviewer once revealed): candidates and observers never receive it (nor the field name).
+/// <see cref="Feedback"/> appears for everyone once the interviewer reveals it. <see cref="AskedBy"/> is the asking
+/// seat's participant id (absent for turns stored before it was recorded), the one seat that may score it.
 /// </summary>
 public sealed record TurnView(
     Guid TurnId,
@@ -45,7 +46,9 @@ public sealed record TurnView(
     bool IsLate,
     string? AnswerText,
     TurnInterviewerView? Interviewer = null,
-    TurnFeedbackView? Feedback = null);
+    TurnFeedbackView? Feedback = null,
+    int Round = 1,
+    Guid? AskedBy = null);
 
 /// <summary>
 /// What the interviewer chose to show after scoring (<c>Reveal</c>): present for candidates and observers only

@@ -28,10 +28,10 @@ internal sealed partial class InterviewService(
         {
             var room = lease.State;
             var you = room.Seat(caller);
-            var views = room.Turns.Select(t => Visibility.SeesInterviewerView(you) ? TurnViews.Full(t) : TurnViews.Public(t)).ToList();
+            var views = room.Turns.Select(t => Visibility.SeesInterviewerView(t, you) ? TurnViews.Full(t) : TurnViews.Public(t)).ToList();
             var participants = await presence.ViewsAsync(db, room.Present.OrderBy(p => p.JoinedAt), cancellationToken);
             var candidate = room.Candidate;
-            List<int>? askedBefore = Visibility.SeesInterviewerView(you) && candidate is not null
+            List<int>? askedBefore = Visibility.IsInterviewer(you) && candidate is not null
                 ? [.. await Repeats.AskedBeforeAsync(db, room, candidate, cancellationToken)]
                 : null;
 

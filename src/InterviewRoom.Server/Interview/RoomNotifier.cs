@@ -10,8 +10,8 @@ namespace InterviewRoom.Server.Interview;
 
 /// <summary>
 /// Every push to a room goes through here, always after the change is committed. Turn events go out twice: the
-/// full view to the seats that see it (<see cref="Visibility.SeesInterviewerView"/>), the public view to everyone
-/// else. Pushes that follow a change take the seats and roles from the room as the change left it
+/// full view to the seats that see that turn's (<see cref="Visibility.SeesInterviewerView"/>: its asker, and the
+/// interviewer once it is revealed), the public view to everyone else. Pushes that follow a change take the seats and roles from the room as the change left it
 /// (<see cref="LiveRoom"/>, exact at its version); presence events, which change no room, take them from the room's copy
 /// too (<see cref="InterviewService.AnnouncePresenceAsync"/>), or from the database after an instance died. Other features hear of each change through <see cref="IRoomChangeHook"/> (the class dashboard).
 /// </summary>
@@ -34,28 +34,28 @@ internal sealed class RoomNotifier(IHubContext<InterviewHub, IInterviewClient> h
 
     public Task FeedbackRevealed(LiveRoom room, Turn turn) => ToRoom(room, turn, (c, v) => c.FeedbackRevealed(v));
 
-    public async Task ScoreSaved(LiveRoom room, ScoreView score)
+    public async Task ScoreSaved(LiveRoom room, Turn turn, ScoreView score)
     {
-        await hub.Clients.Groups(Audience.Of(room).Staff).ScoreSaved(score);
+        await hub.Clients.Groups(Audience.Of(room, turn).Staff).ScoreSaved(score);
         await RoomsChanged([room]);
     }
 
     public async Task RoomEnded(LiveRoom room, RoomEndedEvent roomEnded)
     {
-        await hub.Clients.Groups(Audience.Of(room).Everyone).RoomEnded(roomEnded);
+        await hub.Clients.Groups(EveryoneIn(room)).RoomEnded(roomEnded);
         await RoomsChanged([room]);
     }
 
     /// <summary>Several rooms ended at once (a class): every room's event at once, then the hooks once.</summary>
     public async Task RoomsEnded(IReadOnlyList<(LiveRoom Room, RoomEndedEvent Ended)> ended)
     {
-        await Task.WhenAll(ended.Select(e => hub.Clients.Groups(Audience.Of(e.Room).Everyone).RoomEnded(e.Ended)));
+        await Task.WhenAll(ended.Select(e => hub.Clients.Groups(EveryoneIn(e.Room)).RoomEnded(e.Ended)));
         await RoomsChanged([.. ended.Select(e => e.Room)]);
     }
 
     public async Task RolesSwapped(LiveRoom room, RolesSwappedEvent swapped)
     {
-        await hub.Clients.Groups(Audience.Of(room).Everyone).RolesSwapped(swapped);
+        await hub.Clients.Groups(EveryoneIn(room)).RolesSwapped(swapped);
         await RoomsChanged([room]);
     }
 
@@ -105,7 +105,7 @@ internal sealed class RoomNotifier(IHubContext<InterviewHub, IInterviewClient> h
 
     private Task SendTurn(LiveRoom room, Turn turn, Func<IInterviewClient, TurnView, Task> send)
     {
-        var audience = Audience.Of(room);
+        var audience = Audience.Of(room, turn);
         return Task.WhenAll(
             send(hub.Clients.Groups(audience.Staff), TurnViews.Full(turn)),
             send(hub.Clients.Groups(audience.Others), TurnViews.Public(turn)));
@@ -119,16 +119,15 @@ internal sealed class RoomNotifier(IHubContext<InterviewHub, IInterviewClient> h
         }
     }
 
+    /// <summary>Everyone in a room, split into who sees a turn's full view (<see cref="Staff"/>) and who does not.</summary>
     private sealed record Audience(List<string> Staff, List<string> Others)
     {
-        public List<string> Everyone => [.. Staff, .. Others];
-
-        public static Audience Of(LiveRoom room)
+        public static Audience Of(LiveRoom room, Turn turn)
         {
             var present = room.Present.ToList();
             return new(
-                [.. present.Where(Visibility.SeesInterviewerView).Select(s => RoomGroups.Seat(s.Id))],
-                [.. present.Where(s => !Visibility.SeesInterviewerView(s)).Select(s => RoomGroups.Seat(s.Id))]);
+                [.. present.Where(s => Visibility.SeesInterviewerView(turn, s)).Select(s => RoomGroups.Seat(s.Id))],
+                [.. present.Where(s => !Visibility.SeesInterviewerView(turn, s)).Select(s => RoomGroups.Seat(s.Id))]);
         }
     }
 }

@@ -12,7 +12,8 @@ namespace InterviewRoom.Server.Interview;
 
 /// <summary>
 /// The only place a turn becomes a message. The public view has no reference answer, guidance, rubric or
-/// score; only an interviewer's view carries <see cref="TurnInterviewerView"/>.
+/// score; only the full view carries <see cref="TurnInterviewerView"/>, and who gets which is
+/// <see cref="Visibility.SeesInterviewerView"/>'s call.
 /// </summary>
 internal static class TurnViews
 {
@@ -25,9 +26,6 @@ internal static class TurnViews
 
     public static Task<Turn> LoadAsync(InterviewRoomDb db, Guid turnId, CancellationToken cancellationToken) =>
         db.Turns.AsNoTracking().WithDetails().SingleAsync(t => t.Id == turnId, cancellationToken);
-
-    public static TurnView For(Turn turn, ParticipantRole role) =>
-        role == ParticipantRole.Interviewer ? Full(turn) : Public(turn);
 
     public static TurnView Public(Turn turn)
     {
@@ -50,7 +48,9 @@ internal static class TurnViews
             TurnClock.ResponseTimeMs(turn),
             TurnClock.IsLate(turn),
             turn.AnswerText,
-            Feedback: FeedbackOf(turn));
+            Feedback: FeedbackOf(turn),
+            Round: turn.Round,
+            AskedBy: turn.InterviewerId);
     }
 
     /// <summary>Only after <c>Reveal</c>: the reference answer, the rubric and the latest score, as feedback.</summary>

@@ -6,8 +6,17 @@ namespace InterviewRoom.Server.Interview;
 /// <summary>Who sees what of a turn and who may score it, named once (ADR 0004, 0008).</summary>
 internal static class Visibility
 {
-    /// <summary>The interviewer's seat gets the full view of the room's turns (reference answer, rubric, scores).</summary>
-    public static bool SeesInterviewerView(Participant seat) => seat.Role == ParticipantRole.Interviewer;
+    /// <summary>The seat in the interviewer's role now: the question bank, <c>askedBefore</c>, the report's scores.</summary>
+    public static bool IsInterviewer(Participant seat) => seat.Role == ParticipantRole.Interviewer;
+
+    /// <summary>
+    /// A turn's full view (reference answer, guidance, rubric, score and notes) goes to the seat that asked it, and
+    /// to the room's interviewer once it is revealed (the candidate then has the same content as feedback). Never by
+    /// role alone: after a swap, the new interviewer would otherwise read the feedback on their own answers that the
+    /// asker never revealed.
+    /// </summary>
+    public static bool SeesInterviewerView(Turn turn, Participant seat) =>
+        AskedBy(turn, seat) || (turn.RevealedAt is not null && IsInterviewer(seat));
 
     /// <summary>
     /// The seat that asked a question scores and reveals it, whatever its role now (the pair may have swapped

@@ -11,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewRoom.Server.Reports;
 
 /// <summary>
-/// The stored record of a room, per question asked. The interviewer sees everything, scores with their
-/// criteria included. Candidates and observers see questions, times and answers, and the overall scores and
-/// notes once the room has ended; never reference answers or criteria.
+/// The stored record of a room, per question asked. The seat that asked a question sees everything of it, the
+/// score's criteria included. Everyone else sees its question, times and answer, and its overall score and notes
+/// once it is revealed or the room has ended; never its reference answer or criteria.
 /// </summary>
 internal sealed class ReportBuilder(InterviewRoomDb db, Presence presence)
 {
@@ -34,7 +34,6 @@ internal sealed class ReportBuilder(InterviewRoomDb db, Presence presence)
 
         var seat = room.Participants.SingleOrDefault(p => p.Id == caller.ParticipantId && p.RemovedAt is null)
             ?? throw RoomRuleException.NotFound("No report for that room with this token.");
-        var isInterviewer = Visibility.SeesInterviewerView(seat);
         var names = room.Participants.ToDictionary(p => p.Id, p => p.Name);
         return new RoomReport(
             room.Id,
@@ -45,9 +44,11 @@ internal sealed class ReportBuilder(InterviewRoomDb db, Presence presence)
             await presence.ViewsAsync(db, room.Participants.Where(p => p.RemovedAt is null).OrderBy(p => p.JoinedAt), cancellationToken),
             [.. turns.Select(t =>
             {
-                // Whoever asked a question sees its criteria; after a swap that is each person for their own round.
-                var asked = t.InterviewerId == seat.Id || (t.InterviewerId is null && isInterviewer);
-                return ItemOf(t, asked || isInterviewer || room.EndedAt is not null, asked, names);
+                // Whoever asked a question sees its criteria; after a swap that is each person for their own round. The
+                // score and notes: the asker, anyone once revealed or once the room has ended; never the new interviewer
+                // reading the score of their own unrevealed answer.
+                var asked = Visibility.AskedBy(t, seat);
+                return ItemOf(t, asked || t.RevealedAt is not null || room.EndedAt is not null, asked, names);
             })]);
     }
 

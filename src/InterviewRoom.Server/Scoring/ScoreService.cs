@@ -91,7 +91,7 @@ internal sealed partial class ScoreService(
             turn.Scores = [score];
             LogScored(room.Id, turnId, score.Version, score.Overall);
             var view = score.ToView(rubric.Version);
-            await notifier.ScoreSaved(room, view);
+            await notifier.ScoreSaved(room, turn, view);
             if (turn.RevealedAt is not null)
             {
                 // Already shown as feedback: show the edit too.

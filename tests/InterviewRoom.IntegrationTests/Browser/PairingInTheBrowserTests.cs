@@ -54,6 +54,12 @@ public sealed partial class PairingInTheBrowserTests(InterviewRoomFactory factor
             await Expect(grace.ById("round")).ToHaveTextAsync("Round 2");
             await Expect(grace.ById("room-code")).ToHaveTextAsync(roomCode);
 
+            // Grace's own round-1 answer, scored by Ada and not revealed: no score, no reference, no Save for her.
+            await Expect(grace.ById("rubric-note")).ToContainTextAsync("Only the person who asked it scores it");
+            await Expect(grace.ById("save-score")).ToBeDisabledAsync();
+            await Expect(grace.ById("reveal-feedback")).ToBeDisabledAsync();
+            await Expect(grace.ById("turn-reference-answer")).ToContainTextAsync("once the person who asked it reveals");
+
             // Round 2: Ada never answered question 2 (she asked it), so Grace may ask it; she asks another.
             await grace.ById("bank-search").FillAsync("web sockets");
             var webSockets = grace.Page.Locator("[data-testid=bank-question][data-number='2']");

@@ -22,7 +22,7 @@ public sealed class RoleSwapTests : IAsyncLifetime
         var graceState = await session.Candidate.GetStateAsync();
         Assert.Equal(ParticipantRole.Interviewer, graceState.You.Role);
         Assert.Equal(2, graceState.Round);
-        Assert.NotNull(graceState.Turns[0].Interviewer); // Grace now sees the interviewer's view, rubric included
+        Assert.Null(graceState.Turns[0].Interviewer); // her own answer: its rubric and score stay Ada's until revealed
 
         // Nobody scores their own answer: round 1 stays Ada's to score, even though Ada is the candidate now.
         var roundOne = graceState.Turns[0].TurnId;

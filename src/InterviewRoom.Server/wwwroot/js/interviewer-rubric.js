@@ -63,7 +63,10 @@ export function createRubric(ctx) {
   }
 
   const rubricOf = turn => turn.interviewer?.rubric ?? { criteria: [], redFlags: [], scale: [], anchors: [] };
-  const canScore = turn => !ctx.ended && (turn.status === "submitted" || turn.status === "timeUp");
+  /** The seat that asked a turn scores it (turns from before the asker was recorded: the interviewer). */
+  const askedByYou = turn => turn.askedBy == null || turn.askedBy === ctx.state.you?.participantId;
+  const canScore = turn => !ctx.ended && askedByYou(turn) && Boolean(turn.interviewer)
+    && (turn.status === "submitted" || turn.status === "timeUp");
 
   function build(turn, form) {
     const rubric = rubricOf(turn);
@@ -292,6 +295,11 @@ export function createRubric(ctx) {
     if (ctx.ended) note = "The room has ended; scores can no longer be changed.";
     else if (turn.status === "asked" || turn.status === "answering") note = "Scoring opens once the answer is submitted or the time is up. You can read the criteria now.";
     else if (turn.status === "closed") note = "This question was closed when the room ended.";
+    if (!askedByYou(turn)) {
+      note = turn.feedback
+        ? "You answered this question in an earlier round; its feedback is shown. Only the person who asked it can score it."
+        : "You answered this question in an earlier round. Only the person who asked it scores it; you see its feedback once they reveal it.";
+    }
     if (form.newerElsewhere) note = `Version ${form.newerElsewhere} was saved in another window while you were editing. Saving now will be refused.`;
     if (form.conflict) note = "Someone saved a newer version of this score. Load it, then make your change again.";
     setText($("rubric-note"), note);
@@ -304,7 +312,7 @@ export function createRubric(ctx) {
     } else if (!(form.newerElsewhere || form.conflict) && reload) reload.remove();
 
     const revealed = Boolean(turn.feedback);
-    revealButton.disabled = ctx.ended || !version || revealed || form.saving;
+    revealButton.disabled = ctx.ended || !askedByYou(turn) || !version || revealed || form.saving;
     setText(revealStatus, revealed
       ? "Feedback shown to the candidate. Later saves update it."
       : version ? "" : "Save a score before revealing feedback.");

@@ -41,12 +41,16 @@ export function createTurnViews(ctx) {
       setText($("turn-answer-empty"), "The candidate sent an empty answer.");
     }
 
+    // No interviewer view: a question you answered in an earlier round, not revealed yet (or only its feedback).
     const info = turn.interviewer;
-    setText($("turn-reference-answer"), info?.referenceAnswer || "No reference answer in the bank for this question; see the guidance.");
+    const reference = info?.referenceAnswer ?? turn.feedback?.referenceAnswer;
+    setText($("turn-reference-answer"), reference
+      || (info || turn.feedback ? "No reference answer in the bank for this question; see the guidance."
+        : "You answered this question; its reference answer is shown once the person who asked it reveals the feedback."));
     const guidance = info?.guidance ?? [];
     $("turn-guidance").replaceChildren(...(guidance.length
       ? guidance.map(g => el("li", {}, [el("strong", { text: `${guidanceLabel(g.kind)}: ` }), document.createTextNode(g.text)]))
-      : [el("li", { className: "muted", text: "No guidance for this question." })]));
+      : [el("li", { className: "muted", text: info ? "No guidance for this question." : "Not shown for a question you answered." })]));
   }
 
   function emptyAnswerText(turn) {
@@ -63,8 +67,8 @@ export function createTurnViews(ctx) {
   }
 
   function overallText(turn) {
-    const score = turn.interviewer?.score;
-    if (!score) return "not scored";
+    const score = turn.interviewer?.score ?? turn.feedback?.score;
+    if (!score) return turn.interviewer ? "not scored" : null;
     if (score.notAssessed) return "not assessed";
     return score.overall != null ? `score ${score.overall} / 5` : "scored";
   }
