@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using InterviewRoom.Server.Infrastructure.Hubs;
+
 namespace InterviewRoom.Server.Classes;
 
 internal static partial class ClassesApi
@@ -17,7 +19,7 @@ internal static partial class ClassesApi
         classes.MapPost("/", CreateAsync).WithName("CreateClass");
         classes.MapPost("/{classCode}/join", JoinAsync).WithName("JoinClass").RequireRateLimiting(RateLimits.JoinAttempts);
         classes.MapGet("/{classId:guid}/report", ReportAsync).RequireAuthorization().WithName("GetClassReport");
-        routes.MapHub<ClassHub>(ClassHubNames.Path);
+        routes.MapGuardedHub<ClassHub>(ClassHubNames.Path);
         return routes;
     }
 

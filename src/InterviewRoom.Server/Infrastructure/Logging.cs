@@ -23,13 +23,16 @@ internal static partial class Logging
 
     /// <summary>
     /// SignalR logs every exception a hub method throws as an error, the HubExceptions we raise on purpose for a
-    /// user's mistake included. Those are logged once, at Information, by the hub filter; drop SignalR's copy.
+    /// user's mistake included. Those are logged once, at Information, by the hub filter; drop SignalR's copy. So
+    /// are the frames the guarded protocol refuses (one line per interval from the connection watch, not an error
+    /// with a stack trace per connection).
     /// </summary>
     private static bool IsRefusedHubCall(LogEvent logEvent) =>
-        logEvent.Exception is Microsoft.AspNetCore.SignalR.HubException
-        && logEvent.Properties.TryGetValue("EventId", out var eventId)
-        && eventId is StructureValue id
-        && id.Properties.Any(p => p is { Name: "Name", Value: ScalarValue { Value: "FailedInvokingHubMethod" } });
+        logEvent.Exception is Hubs.UnreadableFrameException
+        || (logEvent.Exception is Microsoft.AspNetCore.SignalR.HubException
+            && logEvent.Properties.TryGetValue("EventId", out var eventId)
+            && eventId is StructureValue id
+            && id.Properties.Any(p => p is { Name: "Name", Value: ScalarValue { Value: "FailedInvokingHubMethod" } }));
 
     /// <summary>
     /// The <c>access_token</c> query parameter in any spelling the server accepts: the query's keys are

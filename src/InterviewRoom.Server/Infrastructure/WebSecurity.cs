@@ -11,11 +11,22 @@ internal sealed class HubSettings
     /// <summary>Origins (scheme://host[:port]) besides the server's own that may open the hub from a browser.</summary>
     public string[] AllowedOrigins { get; set; } = [];
 
-    /// <summary>Hub calls one connection may make at once before the per-second rate applies.</summary>
+    public const string ClientTimeoutKey = $"{Section}:{nameof(ClientTimeoutSeconds)}";
+
+    public const int DefaultClientTimeoutSeconds = 30;
+
+    /// <summary>
+    /// Seconds a hub connection may go without sending a message the server can read (clients ping every 15 s)
+    /// before it is closed and its seat goes offline.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(2, 3600)]
+    public int ClientTimeoutSeconds { get; set; } = DefaultClientTimeoutSeconds;
+
+    /// <summary>Hub calls one seat may make at once (across its connections) before the per-second rate applies.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int CallBurst { get; set; } = 20;
 
-    /// <summary>Hub calls per second one connection may sustain.</summary>
+    /// <summary>Hub calls per second one seat may sustain, across its connections on this instance.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int CallsPerSecond { get; set; } = 10;
 }

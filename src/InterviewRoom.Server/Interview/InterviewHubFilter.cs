@@ -1,4 +1,5 @@
 using InterviewRoom.Server.Infrastructure;
+using InterviewRoom.Server.Infrastructure.Hubs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Serilog.Context;
@@ -8,7 +9,7 @@ using Serilog.Events;
 namespace InterviewRoom.Server.Interview;
 
 /// <summary>
-/// Around every hub call: log properties (room, participant, method, never arguments), a per-connection rate
+/// Around every hub call: log properties (room, participant, method, never arguments), a per-seat rate
 /// limit (the HTTP rate limiter only ever sees the negotiate request), and the one mapping of user errors to
 /// <see cref="HubException"/>. Anything else reaches the client as SignalR's generic error and is logged here.
 /// </summary>
@@ -60,9 +61,15 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
         }
     }
 
-    // By default 20 calls at once, then 10 a second: far above what a person clicks, far below a flood.
+    // By default 20 calls at once, then 10 a second: far above what a person clicks, far below a flood. The seat's
+    // budget, shared by its connections (the guard's); a connection the guard never saw gets one of its own.
     private CallBudget BudgetOf(HubCallerContext connection)
     {
+        if (ConnectionGuard.Of(connection.Items) is { } guard)
+        {
+            return guard.Budget;
+        }
+
         if (connection.Items.TryGetValue(BudgetKey, out var existing))
         {
             return (CallBudget)existing!;
@@ -105,38 +112,6 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
             logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("RoomId", caller?.RoomId));
             logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("ParticipantId", caller?.ParticipantId));
             logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("HubMethod", hubMethod));
-        }
-    }
-}
-
-/// <summary>
-/// One log line per connection per <see cref="Interval"/> for what a flood repeats (refused and throttled calls):
-/// the caller still gets its answer every time, the log gets the first line and then a count of those held back,
-/// so 100,000 hostile frames write a few lines, not 100,000.
-/// </summary>
-internal sealed class LogQuota(TimeProvider time)
-{
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
-
-    private readonly Lock gate = new();
-    private long lastWritten;
-    private bool written;
-    private int heldBack;
-
-    /// <returns>True when a line may be written now, with how many were held back since the last one.</returns>
-    public bool TryWrite(out int heldBackSinceLast)
-    {
-        lock (gate)
-        {
-            if (written && time.GetElapsedTime(lastWritten) < Interval)
-            {
-                heldBack++;
-                heldBackSinceLast = 0;
-                return false;
-            }
-
-            (written, lastWritten, heldBackSinceLast, heldBack) = (true, time.GetTimestamp(), heldBack, 0);
-            return true;
         }
     }
 }

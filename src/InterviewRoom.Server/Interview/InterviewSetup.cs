@@ -1,5 +1,7 @@
 using InterviewRoom.Contracts;
 using InterviewRoom.Contracts.Interview;
+using InterviewRoom.Server.Infrastructure;
+using InterviewRoom.Server.Infrastructure.Hubs;
 using InterviewRoom.Server.Interview.State;
 using InterviewRoom.Server.Interview.Timing;
 using InterviewRoom.Server.ScaleOut;
@@ -18,11 +20,12 @@ internal static class InterviewSetup
             {
                 hub.MaximumReceiveMessageSize = MaxMessageBytes;
                 hub.KeepAliveInterval = TimeSpan.FromSeconds(10);
-                hub.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
+                hub.ClientTimeoutInterval = TimeSpan.FromSeconds(configuration.GetValue(HubSettings.ClientTimeoutKey, HubSettings.DefaultClientTimeoutSeconds));
                 hub.EnableDetailedErrors = false;
                 hub.AddFilter<InterviewHubFilter>();
             })
             .AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions))
+            .AddConnectionGuard()
             .AddRedisBackplane(configuration);
         services.AddSingleton<InterviewHubFilter>();
         services.AddSingleton<Presence>();
@@ -41,7 +44,7 @@ internal static class InterviewSetup
 
     public static IEndpointRouteBuilder MapInterview(this IEndpointRouteBuilder routes)
     {
-        routes.MapHub<InterviewHub>(HubNames.Path);
+        routes.MapGuardedHub<InterviewHub>(HubNames.Path);
         return routes;
     }
 }

@@ -1,5 +1,7 @@
 using InterviewRoom.Contracts.Matchmaking;
 
+using InterviewRoom.Server.Infrastructure.Hubs;
+
 namespace InterviewRoom.Server.Matchmaking;
 
 internal static class MatchmakingSetup
@@ -16,7 +18,7 @@ internal static class MatchmakingSetup
 
     public static IEndpointRouteBuilder MapMatchmaking(this IEndpointRouteBuilder routes)
     {
-        routes.MapHub<MatchmakingHub>(MatchmakingHubNames.Path);
+        routes.MapGuardedHub<MatchmakingHub>(MatchmakingHubNames.Path);
         return routes;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Text;
 using InterviewRoom.Contracts.Rooms;
 
 namespace InterviewRoom.IntegrationTests.Infrastructure;
@@ -18,7 +17,7 @@ public sealed class SecurityTests(InterviewRoomFactory factory) : IClassFixture<
         await session.InterviewerPushed.Submitted.NextAsync();
 
         // What a browser does: the token in the query string of the WebSocket request.
-        using var socket = await OpenBrowserStyleSocketAsync(session.CandidateSeat.Token);
+        using var socket = await RawHubSocket.OpenAsync(factory.BaseAddress, session.CandidateSeat.Token);
         var state = await InvokeOverRawSocketAsync(socket, "GetState");
         Assert.Contains(AnswerCanary, state);
 
@@ -47,8 +46,8 @@ public sealed class SecurityTests(InterviewRoomFactory factory) : IClassFixture<
         var refusedScheme = await Assert.ThrowsAsync<WebSocketException>(() => otherScheme.ConnectAsync(HubUri(room.InterviewerToken), CancellationToken.None));
         Assert.Contains("403", refusedScheme.Message);
 
-        using var same = await OpenBrowserStyleSocketAsync(room.InterviewerToken, origin: factory.BaseAddress.GetLeftPart(UriPartial.Authority));
-        Assert.Equal(WebSocketState.Open, same.State);
+        using var same = await RawHubSocket.OpenAsync(factory.BaseAddress, room.InterviewerToken, origin: factory.BaseAddress.GetLeftPart(UriPartial.Authority));
+        Assert.Equal(WebSocketState.Open, same.Socket.State);
     }
 
     [Fact]
@@ -118,51 +117,18 @@ public sealed class SecurityTests(InterviewRoomFactory factory) : IClassFixture<
         }
     }
 
-    private Uri HubUri(string token) =>
-        new UriBuilder(factory.BaseAddress) { Scheme = "ws", Path = "/hubs/interview", Query = $"access_token={Uri.EscapeDataString(token)}" }.Uri;
+    private Uri HubUri(string token) => RawHubSocket.HubUri(factory.BaseAddress, token);
 
-    private async Task<ClientWebSocket> OpenBrowserStyleSocketAsync(string token, string? origin = null)
+    private static async Task<string> InvokeOverRawSocketAsync(RawHubSocket socket, string method)
     {
-        var socket = new ClientWebSocket();
-        if (origin is not null)
-        {
-            socket.Options.SetRequestHeader("Origin", origin);
-        }
-
-        await socket.ConnectAsync(HubUri(token), CancellationToken.None);
-        await SendAsync(socket, "{\"protocol\":\"json\",\"version\":1}\u001e");
-        Assert.StartsWith("{}\u001e", await ReceiveAsync(socket));
-        return socket;
-    }
-
-    private static async Task<string> InvokeOverRawSocketAsync(ClientWebSocket socket, string method)
-    {
-        await SendAsync(socket, $"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"{method}\",\"arguments\":[]}}\u001e");
+        await socket.SendAsync($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"{method}\",\"arguments\":[]}}\u001e");
         while (true)
         {
-            var message = await ReceiveAsync(socket);
+            var message = await socket.ReceiveAsync(TimeSpan.FromSeconds(10)) ?? throw new InvalidOperationException("The hub closed the connection.");
             if (message.Contains("\"type\":3"))
             {
                 return message;
             }
         }
-    }
-
-    private static Task SendAsync(ClientWebSocket socket, string text) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var buffer = new byte[64 * 1024];
-        var text = new StringBuilder();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-        }
-        while (!result.EndOfMessage);
-        return text.ToString();
     }
 }

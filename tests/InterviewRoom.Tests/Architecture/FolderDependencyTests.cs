@@ -16,7 +16,7 @@ public sealed class FolderDependencyTests
         ["Interview"] =
         [
             "InterviewService", "LiveRoom", "IRoomChangeHook", "RoomNotifier", "Presence", "Presence.ViewOf", "PresenceWriter",
-            "RoomStore", "RoomSql.UpdateAsync", "RoomSql.InsertAsync", "TurnClock.*", "TurnViews.Full", "Visibility.SeesInterviewerView",
+            "RoomStore", "RoomSql.UpdateAsync", "RoomSql.InsertAsync", "TurnClock.*", "TurnViews.Full", "Visibility.SeesInterviewerView", "Visibility.AskedBy",
         ],
         ["Questions"] = ["QuestionCatalog", "BankFacets", "QuestionBankImporter", "ScoreScale.RedFlagCap"],
         ["Rooms"] = ["RoomFactory", "RoomOptions", "RoomVersions.BumpAsync"],

@@ -1,3 +1,4 @@
+using InterviewRoom.Server.Infrastructure.Hubs;
 using InterviewRoom.Server.Interview;
 using Microsoft.Extensions.Time.Testing;
 

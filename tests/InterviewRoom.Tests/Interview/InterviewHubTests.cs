@@ -1,3 +1,4 @@
+using InterviewRoom.Server.Infrastructure.Hubs;
 using System.Security.Claims;
 using InterviewRoom.Contracts.Interview;
 using InterviewRoom.Contracts.Rooms;

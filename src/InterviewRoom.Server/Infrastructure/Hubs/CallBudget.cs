@@ -1,4 +1,4 @@
-namespace InterviewRoom.Server.Interview;
+namespace InterviewRoom.Server.Infrastructure.Hubs;
 
 /// <summary>
 /// One connection's hub-call budget: a token bucket of <c>burst</c> calls refilled at <c>perSecond</c>, worked out
@@ -12,14 +12,25 @@ internal sealed class CallBudget(int burst, int perSecond, TimeProvider time)
     private double tokens = burst;
     private long stamp = time.GetTimestamp();
 
+    /// <summary>Whether the bucket has refilled completely (nothing spent is still owed).</summary>
+    public bool IsFull
+    {
+        get
+        {
+            lock (gate)
+            {
+                Refill();
+                return tokens >= burst;
+            }
+        }
+    }
+
     /// <returns>True when the call may run (a token was taken); false when the budget is spent for now.</returns>
     public bool TryTake()
     {
         lock (gate)
         {
-            var now = time.GetTimestamp();
-            tokens = Math.Min(burst, tokens + (time.GetElapsedTime(stamp, now).TotalSeconds * perSecond));
-            stamp = now;
+            Refill();
             if (tokens < 1)
             {
                 return false;
@@ -28,5 +39,12 @@ internal sealed class CallBudget(int burst, int perSecond, TimeProvider time)
             tokens -= 1;
             return true;
         }
+    }
+
+    private void Refill()
+    {
+        var now = time.GetTimestamp();
+        tokens = Math.Min(burst, tokens + (time.GetElapsedTime(stamp, now).TotalSeconds * perSecond));
+        stamp = now;
     }
 }
