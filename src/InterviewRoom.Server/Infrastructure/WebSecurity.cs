@@ -80,9 +80,10 @@ internal static class WebSecurity
     });
 
     /// <summary>
-    /// The page's origin is the server's own (scheme, host and port of this request) or one of
-    /// <see cref="HubSettings.AllowedOrigins"/>, compared as origins: same scheme, host and port, default ports
-    /// spelled or not.
+    /// The page's origin is the server's own or one of <see cref="HubSettings.AllowedOrigins"/>, compared as
+    /// origins: same scheme, host and port, default ports spelled or not. The server's own origin is
+    /// <c>Rooms:PublicBaseUrl</c> when configured; only without it is it taken from this request (scheme and Host
+    /// header), which a DNS-rebinding page could choose, so deployments set it (docs/deploy.md).
     /// </summary>
     private static bool Allowed(HttpContext http, string origin)
     {
@@ -91,7 +92,9 @@ internal static class WebSecurity
             return false;
         }
 
-        if (Uri.TryCreate($"{http.Request.Scheme}://{http.Request.Host.Value}", UriKind.Absolute, out var own) && SameOrigin(page, own))
+        var publicBaseUrl = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Rooms.RoomOptions>>().Value.PublicBaseUrl;
+        var ownOrigin = string.IsNullOrWhiteSpace(publicBaseUrl) ? $"{http.Request.Scheme}://{http.Request.Host.Value}" : publicBaseUrl;
+        if (Uri.TryCreate(ownOrigin, UriKind.Absolute, out var own) && SameOrigin(page, own))
         {
             return true;
         }

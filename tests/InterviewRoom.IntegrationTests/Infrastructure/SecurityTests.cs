@@ -51,6 +51,22 @@ public sealed class SecurityTests(InterviewRoomFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Hub_WithAPublicBaseUrl_TakesItsOwnOriginFromIt_NotFromTheHostHeader()
+    {
+        // A DNS-rebinding page names itself in both Origin and Host; with the public address configured, the
+        // Host header no longer makes an origin the server's own.
+        await using var pinned = new InterviewRoomFactory(null, new Dictionary<string, string?> { ["Rooms:PublicBaseUrl"] = "https://rooms.example" });
+        var room = await pinned.Api().CreateRoomAsync();
+        using var rebound = new ClientWebSocket();
+        rebound.Options.SetRequestHeader("Origin", pinned.BaseAddress.GetLeftPart(UriPartial.Authority));
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => rebound.ConnectAsync(RawHubSocket.HubUri(pinned.BaseAddress, room.InterviewerToken), CancellationToken.None));
+        Assert.Contains("403", refused.Message);
+
+        using var own = await RawHubSocket.OpenAsync(pinned.BaseAddress, room.InterviewerToken, origin: "https://rooms.example");
+        Assert.Equal(WebSocketState.Open, own.Socket.State);
+    }
+
+    [Fact]
     public async Task Hub_WithoutAValidToken_IsRefused()
     {
         using var socket = new ClientWebSocket();
