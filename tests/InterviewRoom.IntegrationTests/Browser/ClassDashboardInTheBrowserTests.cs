@@ -281,7 +281,7 @@ public sealed class ClassDashboardInTheBrowserTests(Chromium chromium) : IClassF
             await student.Page.GotoAsync("/class/join/ZZZZ2222");
             await student.ById("class-join-name").FillAsync("Grace");
             await student.ById("class-join-submit").ClickAsync();
-            await Expect(student.ById("class-join-error")).ToContainTextAsync("does not open a class");
+            await Expect(student.ById("class-join-error")).ToContainTextAsync("No open class");
 
             await student.Page.GotoAsync(new Uri(created.StudentJoinUrl).PathAndQuery);
             await Expect(student.ById("class-join-code")).ToHaveTextAsync(created.ClassCode);

@@ -55,7 +55,7 @@ function explain(error, code) {
 
 form.addEventListener("submit", async event => {
   event.preventDefault();
-  const code = (codeFromPath || codeInput.value).replace(/\s+/g, "").toUpperCase();
+  const code = (codeFromPath || codeInput.value).replace(/[\s-]+/g, "").toUpperCase();
   const name = nameInput.value.trim();
   $("join-error").hidden = true;
   nameInput.removeAttribute("aria-invalid");
