@@ -29,6 +29,18 @@ public sealed class ForwardedHeadersTests
         Assert.Equal(HttpStatusCode.TooManyRequests, same[5]);
     }
 
+    [Fact]
+    public async Task Start_WithAProxyListThatIsNoAddress_StopsWithAClearMessage()
+    {
+        await using var factory = new InterviewRoomFactory(null, settings: new Dictionary<string, string?>
+        {
+            ["ForwardedHeaders:KnownNetworks:0"] = "the proxy",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.StartServer());
+        Assert.Contains("ForwardedHeaders:KnownNetworks", error.ToString());
+    }
+
     private static async Task<List<HttpStatusCode>> JoinWithForwardedForAsync(string knownProxy, Func<int, string> forwardedFor)
     {
         await using var factory = new InterviewRoomFactory(null, settings: new Dictionary<string, string?>
