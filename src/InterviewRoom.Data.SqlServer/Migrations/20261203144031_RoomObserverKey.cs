@@ -10,7 +10,7 @@ namespace InterviewRoom.Data.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Rooms created before keep no key: they admit no observers (ADR 16); their candidates join as before.
+            // Rooms created before keep no key: they admit no observers (ADR 17); their candidates join as before.
             migrationBuilder.AddColumn<string>(
                 name: "ObserverKey",
                 table: "Rooms",

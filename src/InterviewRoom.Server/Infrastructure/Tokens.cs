@@ -10,7 +10,7 @@ internal static class Tokens
     private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
     /// <summary>
-    /// 12 of 31 characters: 59.4 bits, so guessing at the join limits takes millennia (ADR 16). Codes issued before
+    /// 12 of 31 characters: 59.4 bits, so guessing at the join limits takes millennia (ADR 17). Codes issued before
     /// were 8 characters; they keep working until they expire.
     /// </summary>
     public const int JoinCodeLength = 12;
