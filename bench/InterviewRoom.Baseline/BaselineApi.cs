@@ -16,8 +16,10 @@ internal static class BaselineApi
         app.MapPost("/api/rooms", (CreateRoomRequest? request, Guid? classId, Store store, HttpContext http) =>
         {
             var room = store.AddRoom(request?.InterviewerName ?? "Interviewer", classId);
+            var joinUrl = $"{http.Request.Scheme}://{http.Request.Host}/join/{room.Code}";
+            // The baseline seats no observers: its observer link is a placeholder of the contract's shape.
             return Results.Created((string?)null, new CreateRoomResponse(
-                room.Id, room.Code, Seat.Interviewer(room.Id), $"{http.Request.Scheme}://{http.Request.Host}/join/{room.Code}"));
+                room.Id, room.Code, Seat.Interviewer(room.Id), joinUrl, "baseline", $"{joinUrl}#observer=baseline"));
         });
         app.MapPost("/api/rooms/{roomCode}/join", (string roomCode, JoinRoomRequest request, Store store) =>
         {

@@ -23,9 +23,32 @@ public sealed class InterviewRoomApi(HttpClient http)
         return await ReadAsync<CreateRoomResponse>(response, cancellationToken);
     }
 
-    public async Task<JoinRoomResponse> JoinAsync(string roomCode, string name, ParticipantRole role, CancellationToken cancellationToken = default)
+    /// <summary>Takes a seat with the room code: the candidate's (one-click). Observers need the observer key.</summary>
+    public Task<JoinRoomResponse> JoinAsync(string roomCode, string name, ParticipantRole role, CancellationToken cancellationToken = default) =>
+        JoinAsync(roomCode, new JoinRoomRequest(name, WireJson.Name(role)), cancellationToken);
+
+    /// <summary>
+    /// Takes an observer seat with the room's observer key: <see cref="CreateRoomResponse.ObserverKey"/>, or the
+    /// <c>#observer=</c> part of the observer link (<see cref="ObserverKeyOf"/>).
+    /// </summary>
+    public Task<JoinRoomResponse> JoinAsObserverAsync(string roomCode, string observerKey, string name, CancellationToken cancellationToken = default) =>
+        JoinAsync(roomCode, new JoinRoomRequest(name, WireJson.Name(ParticipantRole.Observer), observerKey), cancellationToken);
+
+    /// <summary>The room code and observer key inside an observer link (<c>…/join/{code}#observer={key}</c>).</summary>
+    public static (string RoomCode, string ObserverKey) ObserverKeyOf(string observerJoinUrl)
     {
-        var body = new JoinRoomRequest(name, WireJson.Name(role));
+        var link = new Uri(observerJoinUrl, UriKind.Absolute);
+        const string Marker = "#observer=";
+        if (!link.Fragment.StartsWith(Marker, StringComparison.Ordinal) || link.Segments.Length < 2)
+        {
+            throw new ArgumentException("Not an observer link: it ends with /join/{code}#observer={key}.", nameof(observerJoinUrl));
+        }
+
+        return (Uri.UnescapeDataString(link.Segments[^1].TrimEnd('/')), Uri.UnescapeDataString(link.Fragment[Marker.Length..]));
+    }
+
+    private async Task<JoinRoomResponse> JoinAsync(string roomCode, JoinRoomRequest body, CancellationToken cancellationToken)
+    {
         using var response = await http.PostAsJsonAsync($"api/rooms/{Uri.EscapeDataString(roomCode)}/join", body, Json, cancellationToken);
         return await ReadAsync<JoinRoomResponse>(response, cancellationToken);
     }
@@ -105,7 +128,7 @@ public sealed class InterviewRoomApi(HttpClient http)
         if (!response.IsSuccessStatusCode)
         {
             var problem = await ApiProblem.ReadAsync(response, cancellationToken);
-            throw new InterviewRoomApiException(response.StatusCode, problem);
+            throw new InterviewRoomApiException(response.StatusCode, problem, response.Headers.RetryAfter?.Delta);
         }
     }
 }

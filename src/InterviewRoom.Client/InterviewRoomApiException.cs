@@ -19,10 +19,13 @@ public sealed record ApiProblem(string? Type, string? Title, int? Status, string
     }
 }
 
-public sealed class InterviewRoomApiException(HttpStatusCode status, ApiProblem? problem)
+public sealed class InterviewRoomApiException(HttpStatusCode status, ApiProblem? problem, TimeSpan? retryAfter = null)
     : Exception($"{(int)status} {problem?.Title}: {problem?.Detail}")
 {
     public HttpStatusCode Status { get; } = status;
 
     public ApiProblem? Problem { get; } = problem;
+
+    /// <summary>With a 429: how long the server asks to wait before the next attempt (its <c>Retry-After</c>).</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 }

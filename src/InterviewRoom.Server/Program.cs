@@ -22,6 +22,7 @@ builder.Services.AddDatabase();
 builder.Services.AddStartupTasks();
 builder.Services.AddRoomTokens();
 builder.Services.AddOriginCheck();
+builder.Services.AddTrustedProxies();
 builder.Services.AddRooms();
 builder.Services.AddQuestionBank();
 builder.Services.AddReports();
@@ -32,6 +33,7 @@ builder.Services.AddClasses();
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging();

@@ -21,6 +21,7 @@ internal sealed class Target : IAsyncDisposable
     public static readonly string[] LiftedProductKeys =
     [
         "--Hub:CallBurst=100000", "--Hub:CallsPerSecond=100000", "--Rooms:JoinAttemptsPerMinute=100000",
+        "--Rooms:JoinAttemptsPerCodePerMinute=100000", "--Rooms:CreatesPerMinute=100000",
     ];
 
     private readonly string dataDir;

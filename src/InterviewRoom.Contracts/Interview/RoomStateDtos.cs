@@ -6,6 +6,7 @@ namespace InterviewRoom.Contracts.Interview;
 /// Everything a (re)connecting client needs: the answer of <c>GetState()</c>. <see cref="Round"/> counts role
 /// swaps; <see cref="AskedBefore"/> (interviewer only) lists the question ids the current candidate was
 /// already asked, in this room or, for a class, in any room of the class: <c>Ask</c> refuses them.
+/// <see cref="ObserverKey"/> (interviewer only) is the secret of the observer link, for the invite card.
 /// </summary>
 public sealed record RoomState(
     Guid RoomId,
@@ -20,7 +21,8 @@ public sealed record RoomState(
     DateTimeOffset ServerTime,
     int Round = 1,
     Guid? ClassId = null,
-    IReadOnlyList<int>? AskedBefore = null);
+    IReadOnlyList<int>? AskedBefore = null,
+    string? ObserverKey = null);
 
 /// <summary>A participant of a room; <see cref="Online"/> is whether they have a live connection.</summary>
 public sealed record ParticipantView(Guid ParticipantId, string Name, ParticipantRole Role, bool Online);

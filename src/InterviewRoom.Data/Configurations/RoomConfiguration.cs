@@ -10,6 +10,7 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
     {
         builder.HasIndex(r => r.Code).IsUnique();
         builder.Property(r => r.Code).HasMaxLength(16);
+        builder.Property(r => r.ObserverKey).HasMaxLength(64);
         builder.Property(r => r.Title).HasMaxLength(120);
         builder.HasMany(r => r.Participants).WithOne(p => p.Room).HasForeignKey(p => p.RoomId);
         builder.HasMany(r => r.Turns).WithOne(t => t.Room).HasForeignKey(t => t.RoomId);

@@ -7,6 +7,14 @@ public sealed class Room
     /// <summary>The short code candidates and observers join with; it unlocks no interviewer power.</summary>
     public required string Code { get; set; }
 
+    /// <summary>
+    /// The secret of the room's observer link (256 random bits): observers join only with it, so a guessed or
+    /// overheard code is never a seat that watches answers (ADR 17). Kept in clear, like the code, because the
+    /// interviewer's page shows the link again on any device. Null for class rooms (the instructor seats
+    /// everyone) and rooms created before observer links (they admit no observers).
+    /// </summary>
+    public string? ObserverKey { get; set; }
+
     public string? Title { get; set; }
 
     public required DateTime CreatedAt { get; set; }

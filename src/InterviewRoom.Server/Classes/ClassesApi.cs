@@ -16,8 +16,8 @@ internal static partial class ClassesApi
     public static IEndpointRouteBuilder MapClasses(this IEndpointRouteBuilder routes)
     {
         var classes = routes.MapGroup("/api/classes");
-        classes.MapPost("/", CreateAsync).WithName("CreateClass");
-        classes.MapPost("/{classCode}/join", JoinAsync).WithName("JoinClass").RequireRateLimiting(RateLimits.JoinAttempts);
+        classes.MapPost("/", CreateAsync).WithName("CreateClass").Throttled(Throttle.Create);
+        classes.MapPost("/{classCode}/join", JoinAsync).WithName("JoinClass").Throttled(Throttle.Join, "classCode");
         classes.MapGet("/{classId:guid}/report", ReportAsync).RequireAuthorization().WithName("GetClassReport");
         routes.MapGuardedHub<ClassHub>(ClassHubNames.Path);
         return routes;
@@ -61,12 +61,14 @@ internal static partial class ClassesApi
             ?? throw RoomRuleException.Invalid("A JSON body { \"name\": \"…\" } with a name is required.");
         var now = time.GetUtcNow().UtcDateTime;
         var code = Tokens.NormalizeJoinCode(classCode);
-        var session = await db.Classes.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
+        var session = code.Length > Tokens.MaxJoinCodeInput
+            ? null
+            : await db.Classes.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
 
         // One answer for unknown, expired and ended codes, so a guesser learns nothing.
         if (session is null || session.EndedAt is not null || session.CodeExpiresAt <= now)
         {
-            throw RoomRuleException.NotFound("No open class has that code.");
+            throw RoomRuleException.NotFound("This code does not open a class: the class may have ended, or the code or link may be mistyped.");
         }
 
         var token = Tokens.NewSecret();

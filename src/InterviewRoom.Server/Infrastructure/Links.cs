@@ -10,6 +10,13 @@ internal static class Links
     public static string BaseUrl(HttpContext http, string? publicBaseUrl) =>
         (publicBaseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/');
 
+    /// <summary>
+    /// The observer link: the candidate link with the room's observer key in the fragment, which browsers never send
+    /// to a server, so the key stays out of request logs and referrers; the page posts it with the join.
+    /// </summary>
+    public static string ObserverJoinUrl(string candidateJoinUrl, string observerKey) =>
+        $"{candidateJoinUrl}#observer={Uri.EscapeDataString(observerKey)}";
+
     /// <summary>The page a seat opens: the interviewer's room page, or the candidate and observer page.</summary>
     public static string SeatPage(Room room, ParticipantRole role) =>
         role == ParticipantRole.Interviewer ? $"/room/{room.Id}" : $"/join/{room.Code}";

@@ -48,7 +48,8 @@ internal sealed partial class InterviewService(
                 time.GetUtcNow(),
                 room.Room.Round,
                 room.Room.ClassId,
-                askedBefore);
+                askedBefore,
+                Visibility.IsInterviewer(you) ? room.Room.ObserverKey : null);
         }, cancellationToken);
 
     /// <summary>

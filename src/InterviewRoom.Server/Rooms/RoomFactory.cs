@@ -19,6 +19,8 @@ internal sealed class RoomFactory(InterviewRoomDb db, TimeProvider time, IOption
             Id = Guid.CreateVersion7(),
             Code = await Tokens.FreeJoinCodeAsync(async code =>
                 db.Rooms.Local.Any(r => r.Code == code) || await db.Rooms.AnyAsync(r => r.Code == code, cancellationToken)),
+            // A class room's seats come from the instructor only: no link admits observers there.
+            ObserverKey = classId is null ? Tokens.NewSecret() : null,
             Title = title,
             CreatedAt = now,
             CodeExpiresAt = now + options.Value.JoinCodeLifetime,

@@ -14,15 +14,19 @@ internal static partial class RoomsApi
     {
         services.AddScoped<RoomFactory>();
         services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddJoinAttemptLimit(services => services.GetRequiredService<IOptions<RoomOptions>>().Value.JoinAttemptsPerMinute);
+        services.AddThrottles(services =>
+        {
+            var rooms = services.GetRequiredService<IOptions<RoomOptions>>().Value;
+            return new ThrottleLimits(rooms.JoinAttemptsPerMinute, rooms.JoinAttemptsPerCodePerMinute, rooms.CreatesPerMinute);
+        });
         return services;
     }
 
     public static IEndpointRouteBuilder MapRooms(this IEndpointRouteBuilder routes)
     {
         var rooms = routes.MapGroup("/api/rooms");
-        rooms.MapPost("/", CreateAsync).WithName("CreateRoom");
-        rooms.MapPost("/{roomCode}/join", JoinAsync).WithName("JoinRoom").RequireRateLimiting(RateLimits.JoinAttempts);
+        rooms.MapPost("/", CreateAsync).WithName("CreateRoom").Throttled(Throttle.Create);
+        rooms.MapPost("/{roomCode}/join", JoinAsync).WithName("JoinRoom").Throttled(Throttle.Join, "roomCode");
         return routes;
     }
 
@@ -38,7 +42,8 @@ internal static partial class RoomsApi
 
         LogRoomCreated(loggers.CreateLogger(nameof(RoomsApi)), room.Id);
         var joinUrl = $"{Links.BaseUrl(http, options.Value.PublicBaseUrl)}/join/{room.Code}";
-        return TypedResults.Created((string?)null, new CreateRoomResponse(room.Id, room.Code, token!, joinUrl));
+        return TypedResults.Created((string?)null, new CreateRoomResponse(
+            room.Id, room.Code, token!, joinUrl, room.ObserverKey!, Links.ObserverJoinUrl(joinUrl, room.ObserverKey!)));
     }
 
     private static async Task<Ok<JoinRoomResponse>> JoinAsync(
@@ -61,18 +66,21 @@ internal static partial class RoomsApi
 
         var now = time.GetUtcNow().UtcDateTime;
         var code = Tokens.NormalizeJoinCode(roomCode);
-        var room = await db.Rooms.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+        var room = code.Length > Tokens.MaxJoinCodeInput ? null : await db.Rooms.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
 
-        // One answer for unknown, expired and ended codes, so a guesser learns nothing.
-        if (room is null || room.EndedAt is not null || room.CodeExpiresAt <= now)
+        // One answer for every seat the code does not open: unknown, expired or ended, a class room (its seats come
+        // from the instructor), an observer without the room's observer key, a candidate seat already taken. A
+        // guesser learns nothing, not even that the code exists.
+        if (room is null || room.EndedAt is not null || room.CodeExpiresAt <= now || room.ClassId is not null
+            || (role == ParticipantRole.Observer && !Tokens.SameSecret(room.ObserverKey, request.ObserverKey)))
         {
-            throw RoomRuleException.NotFound("No open room has that code.");
+            throw NoSeat();
         }
 
         if (role == ParticipantRole.Candidate
             && await db.Participants.AnyAsync(p => p.RoomId == room.Id && p.Role == ParticipantRole.Candidate && p.RemovedAt == null, cancellationToken))
         {
-            throw RoomRuleException.Conflict("This room already has a candidate.");
+            throw NoSeat();
         }
 
         var token = Tokens.NewSecret();
@@ -95,7 +103,7 @@ internal static partial class RoomsApi
             catch (DbUpdateException) when (role == ParticipantRole.Candidate)
             {
                 // Lost a race for the seat: the unique index said no.
-                throw RoomRuleException.Conflict("This room already has a candidate.");
+                throw NoSeat();
             }
 
             // With the seat: every instance's copy of the room is stale now (an atomic increment, never a lost update).
@@ -106,6 +114,10 @@ internal static partial class RoomsApi
         LogJoined(loggers.CreateLogger(nameof(RoomsApi)), room.Id, participant.Id, role);
         return TypedResults.Ok(new JoinRoomResponse(room.Id, participant.Id, role, token));
     }
+
+    /// <summary>The one refusal of a join that is well formed; the pages add what a person can do about it.</summary>
+    private static RoomRuleException NoSeat() =>
+        RoomRuleException.NotFound("This code does not open a seat: the room may be full or ended, or the code or link may be mistyped.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} created")]
     private static partial void LogRoomCreated(ILogger logger, Guid roomId);

@@ -24,16 +24,24 @@ public sealed class InterviewInTheBrowserTests(InterviewRoomFactory factory, Chr
             await interviewer.ById("room-title").FillAsync("Browser mock");
             await interviewer.ById("create-room").ClickAsync();
             await interviewer.Page.WaitForURLAsync(new Regex("/room/[0-9a-f-]+#key="), new() { WaitUntil = WaitUntilState.Commit });
-            await Expect(interviewer.ById("candidate-link")).ToHaveAttributeAsync("href", new Regex("/join/[A-Z2-9]{8}$"));
+            await Expect(interviewer.ById("candidate-link")).ToHaveAttributeAsync("href", new Regex("/join/[A-Z2-9]{12}$"));
             var candidateLink = await interviewer.ById("candidate-link").GetAttributeAsync("href");
+
+            // The observer link is on the invite card, masked until the interviewer asks to see it.
+            await Expect(interviewer.ById("observer-link")).ToHaveTextAsync(new Regex("/join/[A-Z2-9]{12}#observer=•+$"));
+            await interviewer.ById("show-observer-link").ClickAsync();
+            await Expect(interviewer.ById("observer-link")).ToHaveTextAsync(new Regex("/join/[A-Z2-9]{12}#observer=[A-Za-z0-9_-]{43}$"));
+            var observerLink = await interviewer.ById("observer-link").TextContentAsync();
+            Assert.StartsWith(candidateLink!, observerLink);
 
             await candidate.Page.GotoAsync(candidateLink!);
             await candidate.ById("join-name").FillAsync("Grace");
             await candidate.ById("join-submit").ClickAsync();
             await Expect(candidate.ById("waiting")).ToBeVisibleAsync();
-            await observer.Page.GotoAsync(candidateLink!);
+            await observer.Page.GotoAsync(observerLink!);
+            await Expect(observer.ById("join-role-observer")).ToBeCheckedAsync();
+            await Expect(observer.ById("join-role-candidate")).ToBeHiddenAsync();
             await observer.ById("join-name").FillAsync("Linus");
-            await observer.ById("join-role-observer").CheckAsync();
             await observer.ById("join-submit").ClickAsync();
             await Expect(observer.ById("observer-waiting")).ToBeAttachedAsync();
 
@@ -119,6 +127,31 @@ public sealed class InterviewInTheBrowserTests(InterviewRoomFactory factory, Chr
             await interviewer.ScreenshotAsync(nameof(TwoQuestionInterview_WithReloadTimeUpScoringRevealAndEnd_EndsInAReportWithThoseScores));
             await candidate.ScreenshotAsync(nameof(TwoQuestionInterview_WithReloadTimeUpScoringRevealAndEnd_EndsInAReportWithThoseScores));
             await observer.ScreenshotAsync(nameof(TwoQuestionInterview_WithReloadTimeUpScoringRevealAndEnd_EndsInAReportWithThoseScores));
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task Join_ThatOpensNoSeat_TellsThePersonWhatMayBeWrong_AndKeepsWhatTheyTyped()
+    {
+        var room = await factory.Api().CreateRoomAsync();
+        await factory.Api().JoinAsync(room.RoomCode, "Grace", Contracts.Rooms.ParticipantRole.Candidate);
+        await using var late = await Person.OpenAsync(chromium, factory.BaseAddress, "late");
+        try
+        {
+            // The room already has its candidate: the server says only "no seat", the page says what that can mean.
+            var grouped = string.Join('-', room.RoomCode.Chunk(4).Select(group => new string(group))).ToLowerInvariant();
+            await late.Page.GotoAsync($"/join/{grouped}");
+            await Expect(late.ById("join-role-observer")).ToBeHiddenAsync();
+            await late.ById("join-name").FillAsync("Eve");
+            await late.ById("join-submit").ClickAsync();
+            await Expect(late.ById("status")).ToContainTextAsync("may already have its candidate or may have ended, or the code may be mistyped");
+            await Expect(late.ById("join-name")).ToHaveValueAsync("Eve");
+            await Expect(late.ById("join-submit")).ToBeEnabledAsync();
+        }
+        catch
+        {
+            await late.ScreenshotAsync(nameof(Join_ThatOpensNoSeat_TellsThePersonWhatMayBeWrong_AndKeepsWhatTheyTyped));
             throw;
         }
     }

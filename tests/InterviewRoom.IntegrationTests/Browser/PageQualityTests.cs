@@ -28,6 +28,7 @@ public sealed class PageQualityTests(InterviewRoomFactory factory, Chromium chro
             "/",
             $"/room/{room.RoomId}#key={room.InterviewerToken}",
             $"/join/{room.RoomCode}",
+            new Uri(room.ObserverJoinUrl).PathAndQuery + new Uri(room.ObserverJoinUrl).Fragment,
             $"/report/{room.RoomId}#key={room.InterviewerToken}",
         };
 
@@ -55,7 +56,7 @@ public sealed class PageQualityTests(InterviewRoomFactory factory, Chromium chro
         await person.Page.Keyboard.TypeAsync("Keyboard only");
         await person.Page.Keyboard.PressAsync("Enter");
         await person.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/room/"), new() { WaitUntil = WaitUntilState.Commit });
-        await Expect(person.ById("room-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z2-9]{8}$"));
+        await Expect(person.ById("room-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$"));
     }
 
     [Fact]

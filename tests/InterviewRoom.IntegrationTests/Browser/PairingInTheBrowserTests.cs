@@ -27,8 +27,9 @@ public sealed partial class PairingInTheBrowserTests(InterviewRoomFactory factor
             await grace.Page.WaitForURLAsync(JoinPage(), OnCommit);
             await Expect(grace.Page).ToHaveURLAsync(JoinPageWithoutKey()); // the token leaves the address bar
             var roomCode = JoinPageWithoutKey().Match(grace.Page.Url).Groups["code"].Value;
+            var shownCode = string.Join('-', roomCode.Chunk(4).Select(group => new string(group))); // as the invite card groups it
             var roomPath = new Uri(ada.Page.Url).AbsolutePath;
-            await Expect(ada.ById("room-code")).ToHaveTextAsync(roomCode);
+            await Expect(ada.ById("room-code")).ToHaveTextAsync(shownCode);
             await Expect(ada.ById("round")).ToHaveTextAsync("Round 1");
             await Expect(grace.ById("role-badge")).ToHaveTextAsync("Candidate");
             await Expect(grace.ById("round")).ToHaveTextAsync("Round 1");
@@ -52,7 +53,7 @@ public sealed partial class PairingInTheBrowserTests(InterviewRoomFactory factor
             await Expect(ada.ById("role-badge")).ToHaveTextAsync("Candidate");
             await Expect(ada.ById("round")).ToHaveTextAsync("Round 2");
             await Expect(grace.ById("round")).ToHaveTextAsync("Round 2");
-            await Expect(grace.ById("room-code")).ToHaveTextAsync(roomCode);
+            await Expect(grace.ById("room-code")).ToHaveTextAsync(shownCode);
 
             // Grace's own round-1 answer, scored by Ada and not revealed: no score, no reference, no Save for her.
             await Expect(grace.ById("rubric-note")).ToContainTextAsync("Only the person who asked it scores it");
@@ -168,9 +169,9 @@ public sealed partial class PairingInTheBrowserTests(InterviewRoomFactory factor
     [GeneratedRegex("/room/[0-9a-f-]{36}#key=")]
     private static partial Regex RoomPage();
 
-    [GeneratedRegex("/join/[A-Z2-9]{8}")]
+    [GeneratedRegex("/join/[A-Z2-9]{12}")]
     private static partial Regex JoinPage();
 
-    [GeneratedRegex("/join/(?<code>[A-Z2-9]{8})$")]
+    [GeneratedRegex("/join/(?<code>[A-Z2-9]{12})$")]
     private static partial Regex JoinPageWithoutKey();
 }

@@ -13,7 +13,7 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
     {
         await using var session = await Session.StartAsync(factory);
         var turn = await AnsweredTurnAsync(session);
-        var observerSeat = await session.Api.JoinAsync(session.Room.RoomCode, "Linus", ParticipantRole.Observer);
+        var observerSeat = await session.Api.JoinAsObserverAsync(session.Room.RoomCode, session.Room.ObserverKey, "Linus");
         await using var observer = factory.Hub(observerSeat.Token);
         await observer.StartAsync();
         var before = await SnapshotAsync(session.Room.RoomId);
@@ -143,7 +143,7 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
         Assert.NotNull(state.EndedAt);
         Assert.Equal(before, await SnapshotAsync(session.Room.RoomId));
         var join = await Assert.ThrowsAsync<Client.InterviewRoomApiException>(
-            () => session.Api.JoinAsync(session.Room.RoomCode, "Late", ParticipantRole.Observer));
+            () => session.Api.JoinAsObserverAsync(session.Room.RoomCode, session.Room.ObserverKey, "Late"));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, join.Status);
     }
 

@@ -67,10 +67,14 @@ public sealed class CandidateVisibilityTests(InterviewRoomFactory factory) : ICl
     public async Task AfterASwap_TheFormerCandidate_GetsNoInterviewerViewOfTheirOwnAnswers_UntilTheAskerRevealsThem()
     {
         const string NotesCanary = "CANARY-notes-4b1e";
+
+        // A canary of its own: the other test of this class plants its canary in questions this one may pick as
+        // the round-two question, whose full view rightly reaches Grace, its asker.
+        const string SwapCanary = "CANARY-swap-91d2";
         var api = factory.Api();
         var bank = await api.GetQuestionsAsync((await api.CreateRoomAsync()).InterviewerToken, kind: "technical");
         var (unrevealed, revealed, roundTwo) = (bank[0].Id, bank[1].Id, bank[2].Id);
-        await PlantCanaryAsync(unrevealed);
+        await PlantCanaryAsync(unrevealed, SwapCanary);
 
         var room = await api.CreateRoomAsync();
         var seat = await api.JoinAsync(room.RoomCode, "Grace", ParticipantRole.Candidate);
@@ -114,7 +118,7 @@ public sealed class CandidateVisibilityTests(InterviewRoomFactory factory) : ICl
 
         var beforeReveal = frames.Everything;
         Assert.Contains("Grace on the first", beforeReveal);
-        Assert.DoesNotContain(Canary, beforeReveal);
+        Assert.DoesNotContain(SwapCanary, beforeReveal);
         Assert.DoesNotContain(NotesCanary, beforeReveal);
 
         // Once Ada reveals it, Grace sees the feedback on her answer, latest version included.
@@ -134,18 +138,18 @@ public sealed class CandidateVisibilityTests(InterviewRoomFactory factory) : ICl
         return turn;
     }
 
-    private Task<int> PlantCanaryAsync(int questionId) => factory.WithDbAsync(async db =>
+    private Task<int> PlantCanaryAsync(int questionId, string canary = Canary) => factory.WithDbAsync(async db =>
     {
         var question = await db.Questions.Include(q => q.Rubrics).SingleAsync(q => q.Id == questionId);
-        question.ReferenceAnswer += $" {Canary}";
-        question.Guidance = [.. question.Guidance, new GuidanceItem(GuidanceKind.LookFor, $"{Canary} guidance")];
+        question.ReferenceAnswer += $" {canary}";
+        question.Guidance = [.. question.Guidance, new GuidanceItem(GuidanceKind.LookFor, $"{canary} guidance")];
         foreach (var rubric in question.Rubrics)
         {
-            rubric.Criteria = [.. rubric.Criteria.Select(c => c with { Text = $"{c.Text} {Canary}" })];
-            rubric.RedFlags = [.. rubric.RedFlags, new RedFlag("r9", $"{Canary} red flag")];
-            rubric.Anchors = [.. rubric.Anchors.Select(a => a with { Anchor = $"{a.Anchor} {Canary}" })];
-            rubric.Note = $"{Canary} note";
-            rubric.NeedsReview = $"{Canary} needs review";
+            rubric.Criteria = [.. rubric.Criteria.Select(c => c with { Text = $"{c.Text} {canary}" })];
+            rubric.RedFlags = [.. rubric.RedFlags, new RedFlag("r9", $"{canary} red flag")];
+            rubric.Anchors = [.. rubric.Anchors.Select(a => a with { Anchor = $"{a.Anchor} {canary}" })];
+            rubric.Note = $"{canary} note";
+            rubric.NeedsReview = $"{canary} needs review";
         }
 
         question.EditedAt = DateTime.UtcNow;

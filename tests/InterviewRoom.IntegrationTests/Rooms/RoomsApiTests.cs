@@ -8,19 +8,27 @@ namespace InterviewRoom.IntegrationTests.Rooms;
 
 public sealed class RoomsApiTests(InterviewRoomFactory factory) : IClassFixture<InterviewRoomFactory>
 {
+    internal const string NoSeat = "This code does not open a seat: the room may be full or ended, or the code or link may be mistyped.";
+
     [Fact]
-    public async Task CreateRoom_Returns201_WithASecretSeparateFromTheJoinCode()
+    public async Task CreateRoom_Returns201_WithSecretsSeparateFromTheJoinCode()
     {
         using var http = factory.Http();
         using var response = await http.PostAsJsonAsync("/api/rooms", new { interviewerName = "Ada", title = "Mock" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var room = (await response.Content.ReadFromJsonAsync<CreateRoomResponse>(InterviewRoomApi.Json))!;
 
-        Assert.Matches("^[A-Z2-9]{8}$", room.RoomCode);
+        Assert.Matches("^[A-HJKMNP-Z2-9]{12}$", room.RoomCode);
         Assert.EndsWith($"/join/{room.RoomCode}", room.CandidateJoinUrl);
         Assert.DoesNotContain(room.InterviewerToken, room.CandidateJoinUrl);
-        var secretBytes = Convert.FromBase64String(room.InterviewerToken.Replace('-', '+').Replace('_', '/') + "=");
-        Assert.True(secretBytes.Length * 8 >= 128, "the interviewer secret carries at least 128 random bits");
+        Assert.DoesNotContain(room.ObserverKey, room.CandidateJoinUrl);
+        Assert.Equal($"{room.CandidateJoinUrl}#observer={room.ObserverKey}", room.ObserverJoinUrl);
+        Assert.NotEqual(room.InterviewerToken, room.ObserverKey);
+        foreach (var secret in new[] { room.InterviewerToken, room.ObserverKey })
+        {
+            var secretBytes = Convert.FromBase64String(secret.Replace('-', '+').Replace('_', '/') + "=");
+            Assert.True(secretBytes.Length * 8 >= 128, "each secret carries at least 128 random bits");
+        }
     }
 
     [Fact]
@@ -32,12 +40,13 @@ public sealed class RoomsApiTests(InterviewRoomFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Join_AsCandidateThenObserver_GivesEachItsOwnToken_AndASecondCandidateGets409()
+    public async Task Join_AsCandidateThenObserverByTheLink_GivesEachItsOwnToken_AndASecondCandidateIsRefused()
     {
         var api = factory.Api();
         var room = await api.CreateRoomAsync();
         var candidate = await api.JoinAsync(room.RoomCode.ToLowerInvariant(), "Grace", ParticipantRole.Candidate);
-        var observer = await api.JoinAsync(room.RoomCode, "Linus", ParticipantRole.Observer);
+        var (code, key) = InterviewRoomApi.ObserverKeyOf(room.ObserverJoinUrl);
+        var observer = await api.JoinAsObserverAsync(code, key, "Linus");
 
         Assert.Equal(room.RoomId, candidate.RoomId);
         Assert.Equal(ParticipantRole.Candidate, candidate.Role);
@@ -45,9 +54,10 @@ public sealed class RoomsApiTests(InterviewRoomFactory factory) : IClassFixture<
         Assert.NotEqual(candidate.Token, observer.Token);
         Assert.NotEqual(candidate.Token, room.InterviewerToken);
 
+        // The same answer as for a code that does not exist (SeatGuessingTests compares them all).
         var taken = await Assert.ThrowsAsync<InterviewRoomApiException>(() => api.JoinAsync(room.RoomCode, "Eve", ParticipantRole.Candidate));
-        Assert.Equal(HttpStatusCode.Conflict, taken.Status);
-        Assert.Equal("This room already has a candidate.", taken.Problem!.Detail);
+        Assert.Equal(HttpStatusCode.NotFound, taken.Status);
+        Assert.Equal(NoSeat, taken.Problem!.Detail);
     }
 
     [Fact]
@@ -69,18 +79,18 @@ public sealed class RoomsApiTests(InterviewRoomFactory factory) : IClassFixture<
         }));
 
         Assert.Equal(1, attempts.Count(s => s == HttpStatusCode.OK));
-        Assert.All(attempts.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        Assert.All(attempts.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.NotFound, s));
     }
 
     [Fact]
     public async Task Join_UnknownCode_Is404ProblemDetails()
     {
         using var http = factory.Http();
-        using var response = await http.PostAsJsonAsync("/api/rooms/ZZZZZZZZ/join", new { name = "Eve", role = "candidate" });
+        using var response = await http.PostAsJsonAsync("/api/rooms/ZZZZ-ZZZZ-ZZZZ/join", new { name = "Eve", role = "candidate" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<ApiProblem>();
-        Assert.Equal("No open room has that code.", problem!.Detail);
+        Assert.Equal(NoSeat, problem!.Detail);
     }
 
     [Theory]

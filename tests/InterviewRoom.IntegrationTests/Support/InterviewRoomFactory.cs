@@ -70,6 +70,8 @@ public sealed class InterviewRoomFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:InterviewRoom", $"Data Source={DatabasePath}");
         builder.UseSetting("Rooms:JoinAttemptsPerMinute", "1000");
+        builder.UseSetting("Rooms:JoinAttemptsPerCodePerMinute", "1000");
+        builder.UseSetting("Rooms:CreatesPerMinute", "100000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
         builder.UseSetting("Serilog:WriteTo:0:Args:restrictedToMinimumLevel", "Warning");
         foreach (var (key, value) in settings)

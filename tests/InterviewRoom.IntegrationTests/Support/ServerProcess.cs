@@ -113,6 +113,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
             "--contentRoot", layout.ProjectDirectory,
             $"--ConnectionStrings:InterviewRoom=Data Source={databasePath}",
             "--Rooms:JoinAttemptsPerMinute=1000",
+            "--Rooms:JoinAttemptsPerCodePerMinute=1000",
+            "--Rooms:CreatesPerMinute=100000",
             // The address is read from this logger's "Now listening on:" line.
             "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Information",
         })

@@ -16,7 +16,28 @@ public sealed class TokensTests
     public void NewJoinCode_UsesOnlyUnambiguousCharacters()
     {
         var codes = Enumerable.Range(0, 1000).Select(_ => Tokens.NewJoinCode()).ToList();
-        Assert.All(codes, c => Assert.Matches("^[A-HJKMNP-Z2-9]{8}$", c));
+        Assert.All(codes, c => Assert.Matches("^[A-HJKMNP-Z2-9]{12}$", c));
+    }
+
+    [Theory]
+    [InlineData("ABCD-EFGH-JKMN")]
+    [InlineData("abcd efgh jkmn")]
+    [InlineData(" AbCd-eFgH - jKmN ")]
+    [InlineData("ABCDEFGHJKMN")]
+    public void NormalizeJoinCode_AcceptsWhatPeopleType_CaseGroupsAndSpaces(string typed)
+    {
+        Assert.Equal("ABCDEFGHJKMN", Tokens.NormalizeJoinCode(typed));
+    }
+
+    [Fact]
+    public void SameSecret_MatchesOnlyTheWholeSecret_AndNeverAMissingOne()
+    {
+        var secret = Tokens.NewSecret();
+        Assert.True(Tokens.SameSecret(secret, secret));
+        Assert.False(Tokens.SameSecret(secret, secret[..^1]));
+        Assert.False(Tokens.SameSecret(secret, null));
+        Assert.False(Tokens.SameSecret(null, secret));
+        Assert.False(Tokens.SameSecret(null, null));
     }
 
     [Fact]

@@ -194,7 +194,8 @@ export function stopOnLeave(connection) {
  * selects the text so the person can copy it with the keyboard.
  */
 export async function copyFrom(node, what = "Text") {
-  const text = node.textContent;
+  // A masked secret keeps its real text aside, so what is copied is never what is shown.
+  const text = node.dataset.copyText ?? node.textContent;
   try {
     await navigator.clipboard.writeText(text);
     announce(`${what.replace(/^Copy /, "Copied ")}.`.replace(/^([a-z])/, c => c.toUpperCase()));
@@ -206,6 +207,11 @@ export async function copyFrom(node, what = "Text") {
     selection.addRange(range);
     announce("The text is selected: press Ctrl+C (or ⌘C) to copy it.");
   }
+}
+
+/** A join code as the pages show it: groups of four (ABCD-EFGH-JKMN); the server accepts it with or without the dashes. */
+export function groupedCode(code) {
+  return String(code ?? "").match(/.{1,4}/g)?.join("-") ?? "";
 }
 
 /** Status messages clear themselves after a while (errors stay longer). */

@@ -4,16 +4,20 @@
 import { api, hubConnection, hubMessage, ServerClock, tokens, tokenFromFragment, stripFragment, el, announce } from "./common.js";
 import {
   syncState, countdownText, openStatuses, upsertTurn, upsertParticipant, setText, show, stopOnLeave, startWithRetry,
-  autoClearStatus,
+  autoClearStatus, groupedCode,
 } from "./candidate-interviewer-shared.js";
 import { feedbackView } from "./candidate-feedback.js";
 import { createAnswerBox } from "./candidate-answer.js";
 import { followSeatMoves, otherPageFor, openPage, isLeaving, renderRoundAndClass } from "./room-moves.js";
 
 const $ = id => document.getElementById(id);
-const roomCode = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "").trim().toUpperCase();
+// The code as stored: the server accepts it grouped (ABCD-EFGH-JKMN), spaced or in lower case, and so does this page.
+const roomCode = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "").replace(/[\s-]+/g, "").toUpperCase();
 const banner = document.querySelector("[data-testid=reconnecting]");
 
+// An observer link carries the room's observer key in the fragment (/join/{code}#observer=…); the code alone opens
+// the candidate seat only. Read before the fragment is stripped, kept in memory only.
+const observerKey = new URLSearchParams(location.hash.slice(1)).get("observer") || null;
 const fragmentToken = tokenFromFragment();
 if (fragmentToken && roomCode) tokens.set(roomCode, fragmentToken);
 stripFragment();
@@ -33,7 +37,14 @@ const answerBox = createAnswerBox({
 });
 
 autoClearStatus();
-setText($("join-code-display"), roomCode);
+setText($("join-code-display"), groupedCode(roomCode));
+$("join-role-observer").checked = Boolean(observerKey);
+$("join-role-candidate").checked = !observerKey;
+show($("join-choice-candidate"), !observerKey);
+show($("join-choice-observer"), Boolean(observerKey));
+setText($("join-as"), observerKey
+  ? "This observer link lets you watch the interview and see the answers."
+  : "This link opens the candidate's seat: you answer the questions. Observers join with the observer link from the interviewer.");
 
 if (!roomCode) {
   announce("This link has no room code. Ask your interviewer for the link again.", "error");
@@ -67,7 +78,8 @@ $("join-form").addEventListener("submit", async event => {
   button.disabled = true;
   announce("Joining…");
   try {
-    const seat = await api(`/api/rooms/${encodeURIComponent(roomCode)}/join`, { method: "POST", body: { name, role } });
+    const body = role === "observer" ? { name, role, observerKey } : { name, role };
+    const seat = await api(`/api/rooms/${encodeURIComponent(roomCode)}/join`, { method: "POST", body });
     token = seat.token;
     tokens.set(roomCode, seat.token);
     // The report page finds tokens by room id; never overwrite an interviewer key kept in this browser.
@@ -76,13 +88,25 @@ $("join-form").addEventListener("submit", async event => {
     announce(`Joined as ${seat.role}.`);
     connect();
   } catch (error) {
-    let message = error.message;
-    if (error.status === 409) message += " You can still join as an observer.";
-    announce(message, "error");
+    announce(joinRefusal(error), "error");
   } finally {
     button.disabled = false;
   }
 });
+
+/** What a person can do about a refused join; the server gives every refused seat one answer (404), on purpose. */
+function joinRefusal(error) {
+  switch (error.status) {
+    case 404:
+      return observerKey
+        ? "This observer link does not open a seat: the interview may have ended, or the link may be incomplete. Ask the interviewer for the link again."
+        : "This link does not open a seat: the room may already have its candidate or may have ended, or the code may be mistyped. Check the link with your interviewer.";
+    case 429:
+      return error.message || "Too many attempts from this network. Wait a minute, then try again.";
+    default:
+      return error.message;
+  }
+}
 
 // ---- connection ---------------------------------------------------------------------------------------
 

@@ -41,7 +41,7 @@ function explain(error, code) {
   switch (error.status) {
     case 404:
       return ["No open class with this code",
-        `There is no open class with the code ${code}. Check the code with your instructor: the class may have ended.`];
+        `There is no open class with the code ${code}. Check the code with your instructor: the class may have ended, or the code may be mistyped.`];
     case 400:
       return ["Check your name", detail || firstFieldError || "The server did not accept this name. Use 1 to 80 characters."];
     case 429:
@@ -55,7 +55,7 @@ function explain(error, code) {
 
 form.addEventListener("submit", async event => {
   event.preventDefault();
-  const code = (codeFromPath || codeInput.value).replace(/\s+/g, "").toUpperCase();
+  const code = (codeFromPath || codeInput.value).replace(/[\s-]+/g, "").toUpperCase();
   const name = nameInput.value.trim();
   $("join-error").hidden = true;
   nameInput.removeAttribute("aria-invalid");

@@ -4,7 +4,7 @@
 import { hubConnection, hubMessage, ServerClock, tokens, tokenFromFragment, el, announce } from "./common.js";
 import {
   syncState, countdownText, openStatuses, upsertTurn, upsertParticipant,
-  setText, show, stopOnLeave, startWithRetry, invokeWithRetry, remainingMs, copyFrom, autoClearStatus, store,
+  setText, show, stopOnLeave, startWithRetry, invokeWithRetry, remainingMs, copyFrom, autoClearStatus, store, groupedCode,
 } from "./candidate-interviewer-shared.js";
 import { createBank, formatSeconds } from "./interviewer-bank.js";
 import { createRubric } from "./interviewer-rubric.js";
@@ -62,6 +62,12 @@ function main() {
   for (const button of document.querySelectorAll("[data-copy]")) {
     button.addEventListener("click", () => copyFrom($(button.dataset.copy), button.getAttribute("aria-label")));
   }
+  $("show-observer-link").addEventListener("click", () => {
+    const shown = $("show-observer-link").getAttribute("aria-pressed") !== "true";
+    $("show-observer-link").setAttribute("aria-pressed", String(shown));
+    setText($("show-observer-link"), shown ? "Hide" : "Show");
+    renderObserverLink(ctx.state?.observerKey, ctx.state?.roomCode);
+  });
 
   ctx.bank = createBank(ctx);
   ctx.rubric = createRubric(ctx);
@@ -228,6 +234,7 @@ function render() {
   document.title = `${title} — Interviewer — InterviewRoom`;
 
   renderShare(state.roomCode);
+  renderObserverLink(state.observerKey, state.roomCode);
 
   renderParticipants();
   ctx.turns.renderCurrent();
@@ -241,12 +248,28 @@ function render() {
 }
 
 function renderShare(roomCode) {
-  setText($("room-code"), roomCode);
+  setText($("room-code"), groupedCode(roomCode));
   const candidateUrl = `${location.origin}/join/${roomCode}`;
   const candidateLink = $("candidate-link");
   if (candidateLink.getAttribute("href") !== candidateUrl) candidateLink.setAttribute("href", candidateUrl);
   setText(candidateLink, candidateUrl);
   store.set(`interviewroom.roomcode.${roomId}`, roomCode);
+}
+
+/**
+ * The observer link: the candidate link with the room's observer key after "#observer=" (a fragment, never sent
+ * to the server). Masked until "Show"; "Copy" copies the whole link either way.
+ */
+function renderObserverLink(observerKey, roomCode) {
+  const node = $("observer-link");
+  const none = !observerKey;
+  show($("observer-none"), none && Boolean(roomCode));
+  for (const id of ["observer-link", "copy-observer-link", "show-observer-link"]) show($(id), !none);
+  if (none) return;
+  const url = `${location.origin}/join/${roomCode}#observer=${encodeURIComponent(observerKey)}`;
+  const shown = $("show-observer-link").getAttribute("aria-pressed") === "true";
+  node.dataset.copyText = url;
+  setText(node, shown ? url : `${location.origin}/join/${roomCode}#observer=${"•".repeat(12)}`);
 }
 
 function renderParticipants() {
