@@ -44,6 +44,48 @@ public sealed class PageQualityTests(InterviewRoomFactory factory, Chromium chro
         Assert.Empty(phone.ConsoleErrors);
     }
 
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 800)]
+    public async Task Toasts_NeverCoverTheFocusedControl_OrTheMainButton_AndAnErrorGoesOnceFixed(int width, int height)
+    {
+        var api = factory.Api();
+        var room = await api.CreateRoomAsync(new CreateRoomRequest("Ada", "Toasts"));
+        var question = (await api.GetQuestionsAsync(room.InterviewerToken))[0];
+        await using var interviewer = factory.Hub(room.InterviewerToken);
+        await interviewer.StartAsync();
+        await using var grace = await Person.OpenAsync(chromium, factory.BaseAddress, $"toasts-{width}", width, height);
+        await grace.Page.GotoAsync($"/join/{room.RoomCode}");
+
+        // An error toast stays only until the person fixes what it is about.
+        await grace.ById("join-submit").ClickAsync();
+        await Expect(grace.ById("status")).ToHaveTextAsync("Enter your name to join.");
+        await grace.ById("join-name").PressSequentiallyAsync("Grace");
+        await Expect(grace.ById("status")).ToBeEmptyAsync();
+        await grace.ById("join-submit").ClickAsync();
+        await Expect(grace.ById("waiting")).ToBeVisibleAsync();
+
+        // The time-up toast, arriving while Grace types, keeps clear of the answer box (focused) and of Done.
+        await interviewer.AskAsync(question.Id, 3);
+        await Expect(grace.ById("question-text")).ToHaveTextAsync(question.Text);
+        await grace.ById("answer").FocusAsync();
+        await Expect(grace.ById("status")).ToContainTextAsync("Time is up");
+        Assert.False(await grace.Page.EvaluateAsync<bool>(ToastCovers, "#answer"), $"the toast covers the focused answer box at {width} px");
+        Assert.False(await grace.Page.EvaluateAsync<bool>(ToastCovers, "#submit-answer"), $"the toast covers Done at {width} px");
+        await grace.ById("submit-answer").FocusAsync();
+        Assert.False(await grace.Page.EvaluateAsync<bool>(ToastCovers, "#submit-answer"), $"the toast covers the focused Done at {width} px");
+        await grace.ScreenshotAsync($"toast-{width}");
+        Assert.Empty(grace.ConsoleErrors);
+    }
+
+    private const string ToastCovers = """
+        selector => {
+          const toast = document.querySelector('[data-testid=status]').getBoundingClientRect();
+          const node = document.querySelector(selector).getBoundingClientRect();
+          return toast.height > 0 && node.left < toast.right && toast.left < node.right && node.top < toast.bottom && toast.top < node.bottom;
+        }
+        """;
+
     [Fact]
     public async Task Home_CanCreateARoom_WithTheKeyboardAlone()
     {

@@ -213,19 +213,3 @@ export async function copyFrom(node, what = "Text") {
 export function groupedCode(code) {
   return String(code ?? "").match(/.{1,4}/g)?.join("-") ?? "";
 }
-
-/** Status messages clear themselves after a while (errors stay longer). */
-export function autoClearStatus() {
-  const region = document.querySelector("[data-testid=status]");
-  if (!region) return;
-  let timer = 0;
-  const observer = new MutationObserver(() => {
-    clearTimeout(timer);
-    if (!region.textContent) return;
-    const shown = region.textContent;
-    timer = setTimeout(() => {
-      if (region.textContent === shown) region.textContent = "";
-    }, region.dataset.kind === "error" ? 20000 : 8000);
-  });
-  observer.observe(region, { childList: true, characterData: true, subtree: true });
-}

@@ -4,7 +4,7 @@
 import { api, hubConnection, hubMessage, ServerClock, tokens, tokenFromFragment, stripFragment, el, announce } from "./common.js";
 import {
   syncState, countdownText, openStatuses, upsertTurn, upsertParticipant, setText, show, stopOnLeave, startWithRetry,
-  autoClearStatus, groupedCode,
+  groupedCode,
 } from "./candidate-interviewer-shared.js";
 import { feedbackView } from "./candidate-feedback.js";
 import { createAnswerBox } from "./candidate-answer.js";
@@ -36,7 +36,6 @@ const answerBox = createAnswerBox({
   sync: () => sync(),
 });
 
-autoClearStatus();
 setText($("join-code-display"), groupedCode(roomCode));
 $("join-role-observer").checked = Boolean(observerKey);
 $("join-role-candidate").checked = !observerKey;

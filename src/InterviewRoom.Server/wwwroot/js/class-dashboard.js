@@ -2,7 +2,7 @@
 // watch every room live. The state comes from GetClass on every (re)connect; ClassChanged replaces it,
 // ClassRoomChanged replaces one room. Text from the server only ever goes in via textContent.
 import { announce, hubMessage } from "./common.js";
-import { autoClearStatus, startWithRetry, stopOnLeave, copyFrom } from "./candidate-interviewer-shared.js";
+import { startWithRetry, stopOnLeave, copyFrom } from "./candidate-interviewer-shared.js";
 import {
   classIdFromPath, classTokens, takeFragmentToken, classConnection, getClass, normalizeClass, normalizeRoom,
   isConnected, newClock, plural, wireBanner,
@@ -36,7 +36,6 @@ const ctx = {
   liveRooms: () => (ctx.state?.rooms ?? []).filter(r => !r.endedAt && r.phase !== "ended"),
 };
 
-autoClearStatus();
 
 if (!classId || !token) {
   $("no-token").hidden = false;

@@ -1,7 +1,6 @@
 // Joining a class (/class/join/{classCode}): a name, POST /api/classes/{code}/join, then the class lobby with the
 // student's class token in the fragment (and kept in localStorage for reloads).
 import { api, announce } from "./common.js";
-import { autoClearStatus } from "./candidate-interviewer-shared.js";
 import { classTokens } from "./class-common.js";
 
 const $ = id => document.getElementById(id);
@@ -11,7 +10,6 @@ const nameInput = $("join-name");
 const codeInput = $("join-code");
 const button = $("join-submit");
 
-autoClearStatus();
 $("class-code").textContent = codeFromPath;
 if (!codeFromPath) {
   $("class-code").hidden = true;

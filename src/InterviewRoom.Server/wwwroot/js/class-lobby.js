@@ -1,7 +1,7 @@
 // The student's class lobby (/class/{classId}/lobby): connects to /hubs/class with the student's class token,
 // shows the class and the classmates online, and opens the student's room as soon as they get a seat.
 import { el, announce, hubMessage } from "./common.js";
-import { autoClearStatus, startWithRetry, stopOnLeave } from "./candidate-interviewer-shared.js";
+import { startWithRetry, stopOnLeave } from "./candidate-interviewer-shared.js";
 import {
   classIdFromPath, classTokens, takeFragmentToken, classConnection, getClass, normalizeClass, isConnected,
   newClock, roleWords, presence, plural, wireBanner,
@@ -22,7 +22,6 @@ let connection = null;
 let state = null;
 let leaving = false;
 
-autoClearStatus();
 
 if (!classId || !token) {
   $("no-token").hidden = false;

@@ -1,14 +1,12 @@
 // The class report (/class/{classId}/report#key=…, instructor): a summary, one row per student with their answers,
 // one row per question with its score distribution, and the CSV (one row per answer) fetched with the token.
 import { api, el, announce, formatDuration } from "./common.js";
-import { autoClearStatus } from "./candidate-interviewer-shared.js";
 import { classIdFromPath, classTokens, takeFragmentToken, timeElement, statusWords, scoreWords, plural } from "./class-common.js";
 import { distributionChart } from "./class-report-chart.js";
 
 const $ = id => document.getElementById(id);
 const classId = classIdFromPath();
 
-autoClearStatus();
 start();
 
 function start() {

@@ -108,10 +108,56 @@ export function newRequestId() {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Shows a message in the page's live status region (role="status"). */
+const statusTimes = { info: 5000, error: 12000 };
+let statusTimer = 0;
+let statusPlacing = false;
+
+/**
+ * Shows a message in the page's live status region (role="status"), a toast that clears itself (information
+ * after 5 s, errors after 12 s or as soon as the person types or changes something, which is them fixing it).
+ * It sits at the bottom of the window unless that would cover the focused control or a visible main button
+ * (.btn-primary); then at the top.
+ */
 export function announce(text, kind = "info") {
   const region = document.querySelector("[data-testid=status]");
   if (!region) return;
   region.textContent = text;
   region.dataset.kind = kind;
+  clearTimeout(statusTimer);
+  if (!text) return;
+  statusTimer = setTimeout(() => clearStatus(region, text), statusTimes[kind] ?? statusTimes.info);
+  if (kind === "error") {
+    const fixed = () => clearStatus(region, text);
+    document.addEventListener("input", fixed, { once: true, capture: true });
+    document.addEventListener("change", fixed, { once: true, capture: true });
+  }
+  watchPlacement(region);
+  placeStatus(region);
+}
+
+function clearStatus(region, shown) {
+  if (region.textContent === shown) region.textContent = "";
+}
+
+function watchPlacement(region) {
+  if (statusPlacing) return;
+  statusPlacing = true;
+  const again = () => { if (region.textContent) placeStatus(region); };
+  for (const event of ["focusin", "scroll", "resize"]) window.addEventListener(event, again, { passive: true, capture: true });
+}
+
+const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+function placeStatus(region) {
+  const keepClear = [document.activeElement, ...document.querySelectorAll(".btn-primary")]
+    .filter(node => node && node !== document.body && node.getClientRects().length)
+    .map(node => node.getBoundingClientRect())
+    .filter(rect => rect.width && rect.height && rect.bottom > 0 && rect.top < window.innerHeight);
+  for (const placement of ["bottom", "top"]) {
+    region.dataset.placement = placement;
+    const toast = region.getBoundingClientRect();
+    if (!keepClear.some(rect => overlaps(rect, toast))) return;
+  }
+  // Both would cover something: the top, away from where the answer and its button usually are.
+  region.dataset.placement = keepClear.some(rect => overlaps(rect, region.getBoundingClientRect())) ? "top" : region.dataset.placement;
 }

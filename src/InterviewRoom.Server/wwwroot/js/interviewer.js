@@ -4,7 +4,7 @@
 import { hubConnection, hubMessage, ServerClock, tokens, tokenFromFragment, el, announce } from "./common.js";
 import {
   syncState, countdownText, openStatuses, upsertTurn, upsertParticipant,
-  setText, show, stopOnLeave, startWithRetry, invokeWithRetry, remainingMs, copyFrom, autoClearStatus, store, groupedCode,
+  setText, show, stopOnLeave, startWithRetry, invokeWithRetry, remainingMs, copyFrom, store, groupedCode,
 } from "./candidate-interviewer-shared.js";
 import { createBank, formatSeconds } from "./interviewer-bank.js";
 import { createRubric } from "./interviewer-rubric.js";
@@ -38,7 +38,6 @@ const ctx = {
   },
 };
 
-autoClearStatus();
 
 if (!token) {
   show($("no-token"), true);

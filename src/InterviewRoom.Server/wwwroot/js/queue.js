@@ -2,7 +2,7 @@
 // you have waited and how long the queue keeps you. On Paired the room opens with your own token in the link.
 // The ticket lives as long as the connection: a dropped connection means joining again.
 import { hubConnection, hubMessage, formatClock } from "./common.js";
-import { instant, setText, show, store, stopOnLeave, autoClearStatus } from "./candidate-interviewer-shared.js";
+import { instant, setText, show, store, stopOnLeave } from "./candidate-interviewer-shared.js";
 import { createQueueForm } from "./queue-form.js";
 
 const $ = id => document.getElementById(id);
@@ -13,7 +13,6 @@ let phase = "idle"; // idle | joining | waiting | paired | out
 let waiting = null; // { ticketId, since, lengthMs } while in the queue
 let reconnecting = false;
 
-autoClearStatus();
 const form = createQueueForm(join);
 $("queue-retry").addEventListener("click", () => form.submit());
 $("queue-leave").addEventListener("click", leave);

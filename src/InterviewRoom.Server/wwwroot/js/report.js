@@ -23,13 +23,6 @@ function timeElement(value, format = dateTime) {
   return el("time", { text: format.format(date), attrs: { datetime: date.toISOString() } });
 }
 
-// The status toast clears itself: information after 6 s, errors after 20 s.
-let statusTimer = 0;
-function say(text, kind = "info") {
-  announce(text, kind);
-  clearTimeout(statusTimer);
-  if (text) statusTimer = setTimeout(() => announce(""), kind === "error" ? 20000 : 6000);
-}
 
 start();
 
@@ -59,7 +52,7 @@ async function load(token) {
     showProblem(refused ? "This key does not open this report" : `Could not load the report: ${error.message}`,
       refused ? "The key is unknown or belongs to another room. Open the report again from the room's page, in the browser that joined the room."
         : "Reload the page to try again.");
-    say(`Could not load the report: ${error.message}`, "error");
+    announce(`Could not load the report: ${error.message}`, "error");
   } finally {
     $("loading").hidden = true;
   }
@@ -351,12 +344,12 @@ function wireActions(report, token) {
   const csvButton = $("download-csv");
   csvButton.addEventListener("click", async () => {
     csvButton.disabled = true;
-    say("Preparing the CSV…");
+    announce("Preparing the CSV…");
     try {
       const blob = await api(`/api/rooms/${encodeURIComponent(roomId)}/report?format=csv`, { token, accept: "text/csv" });
       save(blob, `interview-${report.roomCode}.csv`);
     } catch (error) {
-      say(`Could not download the CSV: ${error.message}`, "error");
+      announce(`Could not download the CSV: ${error.message}`, "error");
     } finally {
       csvButton.disabled = false;
     }
@@ -373,5 +366,5 @@ function save(blob, name) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  say(`Downloaded ${name}.`);
+  announce(`Downloaded ${name}.`);
 }
