@@ -78,6 +78,37 @@ public sealed class PageQualityTests(InterviewRoomFactory factory, Chromium chro
         Assert.Empty(grace.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task AnAnswerPastedOverTheLimit_IsKeptWhole_Flagged_AndNotSentUntilItFits()
+    {
+        var api = factory.Api();
+        var room = await api.CreateRoomAsync(new CreateRoomRequest("Ada", "Long answers"));
+        var question = (await api.GetQuestionsAsync(room.InterviewerToken))[0];
+        await using var interviewer = factory.Hub(room.InterviewerToken);
+        var submitted = new Recorder<InterviewRoom.Contracts.Interview.TurnView>();
+        interviewer.AnswerSubmitted += submitted.Add;
+        await interviewer.StartAsync();
+        await using var grace = await Person.OpenAsync(chromium, factory.BaseAddress, "long-answer");
+        await grace.Page.GotoAsync($"/join/{room.RoomCode}");
+        await grace.ById("join-name").FillAsync("Grace");
+        await grace.ById("join-submit").ClickAsync();
+        await Expect(grace.ById("waiting")).ToBeVisibleAsync();
+        var turn = await interviewer.AskAsync(question.Id, 600);
+        await Expect(grace.ById("question-text")).ToHaveTextAsync(question.Text);
+
+        await grace.ById("answer").FillAsync(new string('x', 25_000)); // what a paste does
+        await Expect(grace.ById("answer")).ToHaveValueAsync(new string('x', 25_000));
+        await Expect(grace.ById("answer-count")).ToContainTextAsync("5,000 over the limit");
+        await grace.ById("submit-answer").ClickAsync();
+        await Expect(grace.ById("status")).ToContainTextAsync("5,000 characters over the 20,000 limit");
+        Assert.Null((await interviewer.GetStateAsync()).Turns.Single().SubmittedAt);
+
+        await grace.ById("answer").FillAsync(new string('x', 20_000));
+        await Expect(grace.ById("answer-count")).ToHaveTextAsync("20,000 / 20,000 characters");
+        await grace.ById("submit-answer").ClickAsync();
+        Assert.Equal(20_000, (await submitted.NextAsync(t => t.TurnId == turn.TurnId)).AnswerText!.Length);
+    }
+
     private const string ToastCovers = """
         selector => {
           const toast = document.querySelector('[data-testid=status]').getBoundingClientRect();

@@ -31,8 +31,19 @@ export function createAnswerBox(page) {
     store.set(draftKey(shownTurnId), draft);
   });
 
+  // The server's limit (MaxAnswerLength). The box takes more, so a long paste is never cut without a word:
+  // the count says how much is over, and Done waits until it fits.
+  const MAX_ANSWER = 20000;
+  const overBy = () => Math.max(0, answer.value.length - MAX_ANSWER);
+
   function updateCount() {
-    setText($("answer-count"), `${answer.value.length.toLocaleString("en")} / 20,000 characters`);
+    const over = overBy();
+    const count = $("answer-count");
+    setText(count, over
+      ? `${answer.value.length.toLocaleString("en")} / 20,000 characters: ${over.toLocaleString("en")} over the limit. Shorten the answer to send it.`
+      : `${answer.value.length.toLocaleString("en")} / 20,000 characters`);
+    count.dataset.over = String(over > 0);
+    answer.setAttribute("aria-invalid", over ? "true" : "false");
   }
 
   $("answer-form").addEventListener("submit", async event => {
@@ -40,6 +51,11 @@ export function createAnswerBox(page) {
     const state = page.state();
     const turn = state?.currentTurn;
     if (!turn || !canAnswer(turn) || submitting) return;
+    if (overBy()) {
+      announce(`Your answer is ${overBy().toLocaleString("en")} characters over the 20,000 limit; shorten it, then press Done. Nothing was sent.`, "error");
+      answer.focus();
+      return;
+    }
     const draft = draftFor(turn.turnId);
     draft.text = answer.value;
     store.set(draftKey(turn.turnId), draft);
