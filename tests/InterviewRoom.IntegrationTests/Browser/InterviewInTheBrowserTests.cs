@@ -28,6 +28,10 @@ public sealed class InterviewInTheBrowserTests(InterviewRoomFactory factory, Chr
             var candidateLink = await interviewer.ById("candidate-link").GetAttributeAsync("href");
 
             // The observer link is on the invite card, masked until the interviewer asks to see it.
+            await Expect(interviewer.ById("interviewer-link")).ToHaveTextAsync(new Regex("/room/[0-9a-f-]{36}#key=•+$")); // a shared screen shows no key
+            await interviewer.ById("show-interviewer-link").ClickAsync();
+            await Expect(interviewer.ById("interviewer-link")).ToHaveTextAsync(new Regex("/room/[0-9a-f-]{36}#key=[^•]{20,}$"));
+            await interviewer.ById("show-interviewer-link").ClickAsync();
             await Expect(interviewer.ById("observer-link")).ToHaveTextAsync(new Regex("/join/[A-Z2-9]{12}#observer=•+$"));
             await interviewer.ById("show-observer-link").ClickAsync();
             await Expect(interviewer.ById("observer-link")).ToHaveTextAsync(new Regex("/join/[A-Z2-9]{12}#observer=[A-Za-z0-9_-]{43}$"));

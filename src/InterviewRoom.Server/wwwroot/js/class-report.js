@@ -106,8 +106,8 @@ function studentRow(student) {
     : el("span", { className: "muted", text: "None" });
   return el("tr", { attrs: { "data-testid": "class-report-student", "data-student-id": student.studentId } }, [
     cell("Student", student.name, { header: true }),
-    cell("Answered", String(student.answered)),
-    cell("Interviewed", String(student.interviewed)),
+    cell("Questions answered", String(student.answered)),
+    cell("Questions asked (as interviewer)", String(student.interviewed)),
     cell("Average score", scoreNumber(student.averageOverall)),
     cell("Answers", answers, { className: "cl-wide-cell" }),
   ]);

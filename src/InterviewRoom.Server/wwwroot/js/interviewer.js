@@ -51,8 +51,14 @@ function main() {
   const origin = location.origin;
   const interviewerUrl = `${origin}/room/${encodeURIComponent(roomId)}#key=${encodeURIComponent(token)}`;
   const reportUrl = `/report/${encodeURIComponent(roomId)}#key=${encodeURIComponent(token)}`;
-  $("interviewer-link").href = interviewerUrl;
-  $("interviewer-link").textContent = interviewerUrl;
+  // The key is masked on the page (a shared screen shows the card); Copy copies the whole link.
+  const interviewerLink = $("interviewer-link");
+  interviewerLink.dataset.copyText = interviewerUrl;
+  const renderInterviewerLink = () => setText(interviewerLink, $("show-interviewer-link").getAttribute("aria-pressed") === "true"
+    ? interviewerUrl
+    : `${origin}/room/${encodeURIComponent(roomId)}#key=${"•".repeat(12)}`);
+  renderInterviewerLink();
+  toggleShown($("show-interviewer-link"), renderInterviewerLink);
   $("report-link").href = reportUrl;
   $("ended-report-link").href = reportUrl;
   const knownCode = store.get(`interviewroom.roomcode.${roomId}`);
@@ -61,12 +67,7 @@ function main() {
   for (const button of document.querySelectorAll("[data-copy]")) {
     button.addEventListener("click", () => copyFrom($(button.dataset.copy), button.getAttribute("aria-label")));
   }
-  $("show-observer-link").addEventListener("click", () => {
-    const shown = $("show-observer-link").getAttribute("aria-pressed") !== "true";
-    $("show-observer-link").setAttribute("aria-pressed", String(shown));
-    setText($("show-observer-link"), shown ? "Hide" : "Show");
-    renderObserverLink(ctx.state?.observerKey, ctx.state?.roomCode);
-  });
+  toggleShown($("show-observer-link"), () => renderObserverLink(ctx.state?.observerKey, ctx.state?.roomCode));
 
   ctx.bank = createBank(ctx);
   ctx.rubric = createRubric(ctx);
@@ -244,6 +245,16 @@ function render() {
   renderRoundAndClass(state, ctx.token);
   ctx.swap.render();
   tick();
+}
+
+/** A Show/Hide toggle for a masked secret on the invite card. */
+function toggleShown(button, render) {
+  button.addEventListener("click", () => {
+    const shown = button.getAttribute("aria-pressed") !== "true";
+    button.setAttribute("aria-pressed", String(shown));
+    setText(button, shown ? "Hide" : "Show");
+    render();
+  });
 }
 
 function renderShare(roomCode) {
