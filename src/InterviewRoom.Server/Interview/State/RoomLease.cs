@@ -52,12 +52,13 @@ internal sealed class RoomLease(InterviewRoomDb db, LiveRoom state, bool loadedN
 
     /// <summary>
     /// Takes the room's next push number for a push that changes no room row (presence): one atomic statement,
-    /// which also checks the copy's version. When the copy was stale the number is lost (clients see a gap and
-    /// re-read the state, which is all a gap ever costs) and the call is decided again.
+    /// guarded by the copy's version, so it checks the copy too. When the copy is stale (a seat joined over HTTP
+    /// since, which bumps the version) no number is taken and the call is decided again on fresh state: a number
+    /// is never thrown away, which every client would see as a gap.
     /// </summary>
     public async Task<long> TakeSequenceAsync(CancellationToken cancellationToken)
     {
-        var (version, sequence) = await RoomSql.BumpAsync(db, state.Id, expectedVersion: null, versions: 0, pushes: 1, cancellationToken)
+        var (version, sequence) = await RoomSql.BumpAsync(db, state.Id, state.Version, versions: 0, pushes: 1, cancellationToken)
             ?? throw new StaleRoomException(state.Id);
         Current(version, sequence);
         return sequence;
