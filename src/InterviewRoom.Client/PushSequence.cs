@@ -17,7 +17,7 @@ public enum PushOrder
 }
 
 /// <summary>
-/// The client's half of the room's push numbers (ADR 0016): the number known from the last <c>GetState</c> and the
+/// The client's half of the room's push numbers (ADR 0018): the number known from the last <c>GetState</c> and the
 /// pushes since. A push numbered known + 1 advances it; a higher one means pushes were missed, so the state is read
 /// again; one at or below it is stale. While a read is under way, pushes are only noted: the read's number, plus
 /// the pushes that follow it without a hole, is what is known after it, and a hole left over asks for another read.

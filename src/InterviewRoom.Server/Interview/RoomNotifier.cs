@@ -15,7 +15,7 @@ namespace InterviewRoom.Server.Interview;
 /// (<see cref="LiveRoom"/>, exact at its version); presence events, which change no room, take them from the room's copy
 /// too (<see cref="InterviewService.AnnouncePresenceAsync"/>), or from the database after an instance died. Other features hear of each change through <see cref="IRoomChangeHook"/> (the class dashboard).
 /// <para>
-/// Every push to the whole room carries the room's push number (<c>seq</c>, ADR 0016): the one its commit took
+/// Every push to the whole room carries the room's push number (<c>seq</c>, ADR 0018): the one its commit took
 /// (<see cref="LiveRoom.PushSequence"/> right after <see cref="RoomLease.CommitAsync"/>), or one taken for it
 /// (<see cref="RoomLease.TakeSequenceAsync"/>, <see cref="TakeSequenceAsync"/>). <c>ScoreSaved</c>, which goes to one
 /// seat, carries the room's latest number without taking one; <c>SeatMoved</c> carries none (its seat is gone).

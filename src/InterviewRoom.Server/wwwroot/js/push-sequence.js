@@ -1,4 +1,4 @@
-// The room's push numbers (docs/protocol.md section 6, "What a client does"; ADR 16): every push to the whole room
+// The room's push numbers (docs/protocol.md section 6, "What a client does"; ADR 18): every push to the whole room
 // carries `seq`, one more than the one before it. The page remembers the number of the last GetState and the pushes
 // since; a push that skips a number means some never arrived (a backplane outage loses them), so the page reads the
 // whole state again. One read at a time: pushes that arrive during a read are noted, and a hole the read's number
