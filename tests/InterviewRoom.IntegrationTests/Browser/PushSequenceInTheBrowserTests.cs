@@ -36,7 +36,7 @@ public sealed class PushSequenceInTheBrowserTests(Chromium chromium) : IClassFix
             await Expect(candidate.ById("waiting")).ToBeVisibleAsync(); // the page has not heard of it
 
             // The next push to the room (someone else comes in) carries a number one too far: the page reads the state.
-            var observerSeat = await api.JoinAsync(room.RoomCode, "Linus", ParticipantRole.Observer);
+            var observerSeat = await api.JoinAsObserverAsync(room.RoomCode, room.ObserverKey, "Linus");
             await using var observer = factory.Hub(observerSeat.Token);
             await observer.StartAsync();
 

@@ -58,7 +58,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
         var question = (await a.Api().GetQuestionsAsync(room.InterviewerToken, kind: "technical"))[0];
 
         // A asks (a commit on A) while five observers come in on B (presence numbers taken on B), all at once.
-        var observers = await Task.WhenAll(Enumerable.Range(1, 5).Select(i => b.Api().JoinAsync(room.RoomCode, $"Observer {i}", ParticipantRole.Observer)));
+        var observers = await Task.WhenAll(Enumerable.Range(1, 5).Select(i => b.Api().JoinAsObserverAsync(room.RoomCode, room.ObserverKey, $"Observer {i}")));
         var asking = interviewer.AskAsync(question.Id, 60);
         await Task.WhenAll(observers.Select(o => OpenAsync(b, o.Token)));
         var turn = await asking;
