@@ -11,27 +11,31 @@ namespace InterviewRoom.Client;
 /// <summary>
 /// A typed client of <c>/hubs/interview</c>. It reconnects for ever, fetches the whole room state on every
 /// (re)connect, acknowledges questions for a candidate (the server's delivery instant), and retries writes
-/// with the same client request id until the server answers, so a retry never stores twice.
+/// with the same client request id until the server answers, so a retry never stores twice. It follows the room's
+/// push numbers (<see cref="PushSequence"/>): when one is skipped it reads the whole state again by itself
+/// (<see cref="PushesMissed"/>, then <see cref="StateSynced"/>). Every push is still raised as its event, a stale one
+/// too: what it carries is already in the state, and merging it again is harmless.
 /// </summary>
 public sealed class InterviewHubClient : IAsyncDisposable
 {
     private readonly HubConnection connection;
     private readonly bool autoAcknowledge;
+    private readonly PushSequence sequence = new();
 
     private InterviewHubClient(HubConnection connection, bool autoAcknowledge)
     {
         this.connection = connection;
         this.autoAcknowledge = autoAcknowledge;
-        connection.On<TurnView>(HubNames.Events.QuestionAsked, OnQuestionAsked);
-        connection.On<TurnView>(HubNames.Events.QuestionDelivered, turn => QuestionDelivered?.Invoke(turn));
-        connection.On<TurnView>(HubNames.Events.AnswerSubmitted, turn => AnswerSubmitted?.Invoke(turn));
-        connection.On<TurnView>(HubNames.Events.TimeUp, turn => TimeUp?.Invoke(turn));
-        connection.On<ScoreView>(HubNames.Events.ScoreSaved, score => ScoreSaved?.Invoke(score));
-        connection.On<TurnView>(HubNames.Events.FeedbackRevealed, turn => FeedbackRevealed?.Invoke(turn));
-        connection.On<ParticipantView>(HubNames.Events.ParticipantJoined, p => ParticipantJoined?.Invoke(p));
-        connection.On<ParticipantView>(HubNames.Events.ParticipantLeft, p => ParticipantLeft?.Invoke(p));
-        connection.On<RoomEndedEvent>(HubNames.Events.RoomEnded, e => RoomEnded?.Invoke(e));
-        connection.On<RolesSwappedEvent>(HubNames.Events.RolesSwapped, OnRolesSwapped);
+        connection.On<TurnView>(HubNames.Events.QuestionAsked, turn => Numbered(turn.Seq, () => OnQuestionAsked(turn)));
+        connection.On<TurnView>(HubNames.Events.QuestionDelivered, turn => Numbered(turn.Seq, () => QuestionDelivered?.Invoke(turn)));
+        connection.On<TurnView>(HubNames.Events.AnswerSubmitted, turn => Numbered(turn.Seq, () => AnswerSubmitted?.Invoke(turn)));
+        connection.On<TurnView>(HubNames.Events.TimeUp, turn => Numbered(turn.Seq, () => TimeUp?.Invoke(turn)));
+        connection.On<ScoreView>(HubNames.Events.ScoreSaved, OnScoreSaved);
+        connection.On<TurnView>(HubNames.Events.FeedbackRevealed, turn => Numbered(turn.Seq, () => FeedbackRevealed?.Invoke(turn)));
+        connection.On<ParticipantView>(HubNames.Events.ParticipantJoined, p => Numbered(p.Seq, () => ParticipantJoined?.Invoke(p)));
+        connection.On<ParticipantView>(HubNames.Events.ParticipantLeft, p => Numbered(p.Seq, () => ParticipantLeft?.Invoke(p)));
+        connection.On<RoomEndedEvent>(HubNames.Events.RoomEnded, e => Numbered(e.Seq, () => RoomEnded?.Invoke(e)));
+        connection.On<RolesSwappedEvent>(HubNames.Events.RolesSwapped, e => Numbered(e.Seq, () => OnRolesSwapped(e)));
         connection.On<SeatMovedEvent>(HubNames.Events.SeatMoved, e => SeatMoved?.Invoke(e));
         connection.Reconnected += async _ => await SyncAsync(CancellationToken.None);
     }
@@ -60,8 +64,14 @@ public sealed class InterviewHubClient : IAsyncDisposable
     /// <summary>An instructor moved this person elsewhere: reconnect (same class token) to reach the new seat.</summary>
     public event Action<SeatMovedEvent>? SeatMoved;
 
-    /// <summary>The full room state, after every connect and reconnect.</summary>
+    /// <summary>The full room state, after every connect and reconnect, and after pushes were missed.</summary>
     public event Action<RoomState>? StateSynced;
+
+    /// <summary>
+    /// A push arrived numbered past the next one (pushes in between were lost, or are late): the client is reading
+    /// the state again, and raises <see cref="StateSynced"/> with it.
+    /// </summary>
+    public event Action<MissedPushes>? PushesMissed;
 
     /// <summary>An automatic acknowledgement or resync that failed.</summary>
     public event Action<Exception>? BackgroundError;
@@ -69,6 +79,9 @@ public sealed class InterviewHubClient : IAsyncDisposable
     public HubConnection Connection => connection;
 
     public ParticipantRole? Role { get; private set; }
+
+    /// <summary>The number of the room's latest push this client has accounted for (from GetState and the pushes since).</summary>
+    public long KnownSeq => sequence.Known;
 
     /// <param name="serverUrl">Where the server listens, e.g. http://localhost:5000/.</param>
     /// <param name="token">A room token from POST /api/rooms or /join.</param>
@@ -130,24 +143,75 @@ public sealed class InterviewHubClient : IAsyncDisposable
 
     private async Task<RoomState> SyncAsync(CancellationToken cancellationToken)
     {
+        sequence.BeginSync();
+        RoomState state;
         try
         {
-            var state = await GetStateAsync(cancellationToken);
-            Role = state.You.Role;
-            StateSynced?.Invoke(state);
-            if (state.CurrentTurn is { Status: TurnStatus.Asked } pending)
+            state = await GetStateAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            sequence.EndSync(null);
+            if (exception is not OperationCanceledException)
             {
-                AcknowledgeInBackground(pending);
+                BackgroundError?.Invoke(exception);
             }
 
-            return state;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            BackgroundError?.Invoke(exception);
             throw;
         }
+
+        var holeLeft = sequence.EndSync(state.Seq);
+        Role = state.You.Role;
+        StateSynced?.Invoke(state);
+        if (state.CurrentTurn is { Status: TurnStatus.Asked } pending)
+        {
+            AcknowledgeInBackground(pending);
+        }
+
+        if (holeLeft)
+        {
+            ResyncInBackground(); // a push noted during the read is past a hole the read did not cover
+        }
+
+        return state;
     }
+
+    /// <summary>Raises a room-wide push's event, and reads the state again when its number shows pushes were missed.</summary>
+    private void Numbered(long? seq, Action raise)
+    {
+        var known = sequence.Known;
+        var order = sequence.Observe(seq);
+        raise();
+        if (order == PushOrder.Gap)
+        {
+            PushesMissed?.Invoke(new MissedPushes(known, seq!.Value));
+            ResyncInBackground();
+        }
+    }
+
+    private void OnScoreSaved(ScoreView score)
+    {
+        ScoreSaved?.Invoke(score);
+        if (sequence.IsBehind(score.Seq))
+        {
+            PushesMissed?.Invoke(new MissedPushes(sequence.Known, score.Seq!.Value));
+            ResyncInBackground();
+        }
+    }
+
+    // Not awaited inside the handler: an invocation awaited on the receive loop would wait on itself.
+    private void ResyncInBackground() =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await SyncAsync(CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Reported through BackgroundError by SyncAsync; the next reconnect or gap reads again.
+            }
+        });
 
     private void OnRolesSwapped(RolesSwappedEvent swapped) =>
         _ = Task.Run(async () =>
@@ -232,3 +296,4 @@ public sealed class InterviewHubClient : IAsyncDisposable
             retryContext.PreviousRetryCount < Delays.Length ? Delays[retryContext.PreviousRetryCount] : TimeSpan.FromSeconds(10);
     }
 }
+

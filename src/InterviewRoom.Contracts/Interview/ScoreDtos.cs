@@ -19,7 +19,10 @@ public sealed record ScoreInput(
     string? Notes = null,
     int? BaseVersion = null);
 
-/// <summary>A stored score version of one answer (payload of <c>ScoreSaved</c>).</summary>
+/// <summary>
+/// A stored score version of one answer (payload of <c>ScoreSaved</c>). <see cref="Seq"/>, on <c>ScoreSaved</c> only:
+/// the number of the room's latest push before it (a targeted push takes no number of its own).
+/// </summary>
 public sealed record ScoreView(
     Guid TurnId,
     int Version,
@@ -31,4 +34,5 @@ public sealed record ScoreView(
     int? SuggestedOverall,
     int? Overall,
     bool NotAssessed,
-    string? Notes);
+    string? Notes,
+    long? Seq = null);

@@ -26,6 +26,7 @@ public enum TurnStatus
 /// the room's interviewer once revealed): candidates and observers never receive it (nor the field name).
 /// <see cref="Feedback"/> appears for everyone once the interviewer reveals it. <see cref="AskedBy"/> is the asking
 /// seat's participant id (absent for turns stored before it was recorded), the one seat that may score it.
+/// <see cref="Seq"/> is the push's number, on the turn events only (absent in method results and <c>GetState</c>).
 /// </summary>
 public sealed record TurnView(
     Guid TurnId,
@@ -48,7 +49,8 @@ public sealed record TurnView(
     TurnInterviewerView? Interviewer = null,
     TurnFeedbackView? Feedback = null,
     int Round = 1,
-    Guid? AskedBy = null);
+    Guid? AskedBy = null,
+    long? Seq = null);
 
 /// <summary>
 /// What the interviewer chose to show after scoring (<c>Reveal</c>): present for candidates and observers only

@@ -338,6 +338,9 @@ namespace InterviewRoom.Data.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<long>("PushSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Round")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int")

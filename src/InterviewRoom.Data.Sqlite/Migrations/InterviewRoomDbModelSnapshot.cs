@@ -331,6 +331,9 @@ namespace InterviewRoom.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PushSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Round")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")

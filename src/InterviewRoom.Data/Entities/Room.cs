@@ -36,6 +36,13 @@ public sealed class Room
     /// </summary>
     public long Version { get; set; }
 
+    /// <summary>
+    /// The number of the room's latest room-wide push (0 before the first). Every push that goes to the whole room takes
+    /// the next one, atomically, on whichever instance sends it, so a client that sees a number skipped knows it missed
+    /// a push and re-reads the state (ADR 0018). Not part of <see cref="Version"/>: presence pushes change no room.
+    /// </summary>
+    public long PushSequence { get; set; }
+
     public ClassSession? Class { get; set; }
 
     public List<Participant> Participants { get; set; } = [];

@@ -45,7 +45,7 @@ internal sealed partial class RoleSwapService(
                 await db.Participants.Where(p => p.Id == interviewer.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(p => p.Role, ParticipantRole.Candidate), ct);
                 return moved == 1;
-            }, cancellationToken);
+            }, roomWidePush: true, cancellationToken);
             room.Room.Round = round + 1;
             candidate.Role = ParticipantRole.Interviewer;
             interviewer.Role = ParticipantRole.Candidate;

@@ -80,7 +80,8 @@ internal sealed partial class ScoreService(
             };
             try
             {
-                await lease.CommitAsync(ct => InsertAsync(score, ct), cancellationToken);
+                // Only a revealed answer's new score goes to the whole room (FeedbackRevealed); ScoreSaved goes to its asker.
+                await lease.CommitAsync(ct => InsertAsync(score, ct), roomWidePush: turn.RevealedAt is not null, cancellationToken);
             }
             catch (DuplicateRequestException)
             {
@@ -91,12 +92,14 @@ internal sealed partial class ScoreService(
             turn.Scores = [score];
             LogScored(room.Id, turnId, score.Version, score.Overall);
             var view = score.ToView(rubric.Version);
-            await notifier.ScoreSaved(room, turn, view);
             if (turn.RevealedAt is not null)
             {
-                // Already shown as feedback: show the edit too.
+                // Already shown as feedback: show the edit too. First, so that ScoreSaved carries the number of the
+                // room-wide push before it, as a targeted push does (a later number would look like a missed push).
                 await notifier.FeedbackRevealed(room, turn);
             }
+
+            await notifier.ScoreSaved(room, turn, view);
 
             return view;
         }, cancellationToken);
@@ -117,7 +120,7 @@ internal sealed partial class ScoreService(
             {
                 var now = time.GetUtcNow().UtcDateTime;
                 await lease.CommitAsync(async ct => 1 == await RoomSql.UpdateAsync<Turn>(
-                    db, [(nameof(Turn.RevealedAt), now)], [(nameof(Turn.Id), turnId), (nameof(Turn.RevealedAt), null)], ct), cancellationToken);
+                    db, [(nameof(Turn.RevealedAt), now)], [(nameof(Turn.Id), turnId), (nameof(Turn.RevealedAt), null)], ct), roomWidePush: true, cancellationToken);
                 turn.RevealedAt = now;
                 LogRevealed(room.Id, turnId);
                 await notifier.FeedbackRevealed(room, turn);

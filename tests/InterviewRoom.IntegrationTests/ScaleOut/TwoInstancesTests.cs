@@ -48,6 +48,40 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PushesOfOneRoom_SentFromBothInstancesAtOnce_AreNumberedWithoutDuplicatesOrHoles()
+    {
+        var room = await a.Api().CreateRoomAsync(new CreateRoomRequest("Ada"));
+        var seat = await b.Api().JoinAsync(room.RoomCode, "Grace", ParticipantRole.Candidate);
+        var (interviewer, atA) = await OpenAsync(a, room.InterviewerToken);
+        var (candidate, _) = await OpenAsync(b, seat.Token);
+        await atA.Joined.NextAsync(p => p.ParticipantId == seat.ParticipantId && p.Online);
+        var question = (await a.Api().GetQuestionsAsync(room.InterviewerToken, kind: "technical"))[0];
+
+        // A asks (a commit on A) while five observers come in on B (presence numbers taken on B), all at once.
+        var observers = await Task.WhenAll(Enumerable.Range(1, 5).Select(i => b.Api().JoinAsObserverAsync(room.RoomCode, room.ObserverKey, $"Observer {i}")));
+        var asking = interviewer.AskAsync(question.Id, 60);
+        await Task.WhenAll(observers.Select(o => OpenAsync(b, o.Token)));
+        var turn = await asking;
+        await candidate.SubmitAsync(turn.TurnId, "Indexes.", "s1"); // a commit on B
+        await atA.Submitted.NextAsync(t => t.TurnId == turn.TurnId);
+        await Eventually.TrueAsync(
+            () => Task.FromResult(observers.All(o => atA.Joined.All.Any(p => p.ParticipantId == o.ParticipantId))),
+            TimeSpan.FromSeconds(15), "every observer's ParticipantJoined (sent from B) reaching the interviewer on A");
+
+        await interviewer.EndAsync();
+        await atA.Ended.NextAsync();
+        long?[] numbers =
+        [
+            .. atA.Joined.All.Select(p => p.Seq), .. atA.Asked.All.Select(t => t.Seq), .. atA.Delivered.All.Select(t => t.Seq),
+            .. atA.Submitted.All.Select(t => t.Seq), .. atA.Ended.All.Select(e => e.Seq),
+        ];
+        var seen = numbers.Select(n => n!.Value).Order().ToList();
+        Assert.Equal(seen.Distinct(), seen); // no number given twice, whichever instance took it
+        Assert.Equal(Enumerable.Range((int)seen[0], seen.Count).Select(n => (long)n), seen); // and none skipped
+        Assert.Equal(seen[^1], (await interviewer.GetStateAsync()).Seq);
+    }
+
+    [Fact]
     public async Task PushLatency_AcrossInstances_AgainstOnOneInstance_MedianOf100()
     {
         var same = await AskRoundsAsync(a, a, 100);

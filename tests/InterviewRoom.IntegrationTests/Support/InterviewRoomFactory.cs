@@ -2,6 +2,7 @@ using System.Net;
 using InterviewRoom.Client;
 using InterviewRoom.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,14 +20,16 @@ public sealed class InterviewRoomFactory : WebApplicationFactory<Program>
 {
     private readonly bool ownsDatabase;
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
     public InterviewRoomFactory()
         : this(null)
     {
     }
 
-    internal InterviewRoomFactory(string? databasePath, IDictionary<string, string?>? settings = null)
+    internal InterviewRoomFactory(string? databasePath, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         ownsDatabase = databasePath is null;
         DatabasePath = databasePath ?? NewDatabasePath();
         this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
@@ -80,6 +83,10 @@ public sealed class InterviewRoomFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        if (services is { } replace)
+        {
+            builder.ConfigureTestServices(replace); // after the app's own registrations
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -90,7 +90,7 @@ public sealed class RoomStoreTests : IAsyncLifetime
                 await WithScopeAsync(sp => sp.GetRequiredService<InterviewService>().AskAsync(new Caller(interviewer.Id, room.Id), question.Id, 60, default), other);
             }
 
-            await lease.CommitAsync(_ => Task.FromResult(true), default);
+            await lease.CommitAsync(_ => Task.FromResult(true), roomWidePush: false, default);
             return lease.State.Turns.Count;
         }, default));
 

@@ -43,7 +43,7 @@ public sealed class StatementsPerCallTests(ITestOutputHelper output) : IAsyncLif
     }
 
     [Fact]
-    public async Task AnInterviewCycle_OnARoomInMemory_RunsOneGuardedBumpAndTheWritePerChange_AndGetStateReadsOnlyPresenceAndTheVersion()
+    public async Task AnInterviewCycle_OnARoomInMemory_RunsOneGuardedBumpAndTheWritePerChange_AndGetStateReadsOnlyPresenceAndTheVersion_AndAPresenceTransitionOneStatement()
     {
         await CycleAsync(first.Id); // loads the room, the questions and the rubric once
         var catalog = test.Services.GetRequiredService<QuestionCatalog>();
@@ -59,8 +59,11 @@ public sealed class StatementsPerCallTests(ITestOutputHelper output) : IAsyncLif
 
         Assert.Collection(
             counts["GetState"],
-            sql => Assert.Contains("\"LiveConnections\"", sql, StringComparison.Ordinal),
-            sql => Assert.StartsWith("SELECT \"Version\" FROM \"Rooms\"", sql, StringComparison.Ordinal));
+            sql => Assert.StartsWith("SELECT \"Version\", \"PushSequence\" FROM \"Rooms\"", sql, StringComparison.Ordinal), // the check and the push number, first
+            sql => Assert.Contains("\"LiveConnections\"", sql, StringComparison.Ordinal));
+        Assert.Collection( // taking the push number checks the room's copy too: one statement, as the version check alone was
+            counts["Presence"],
+            sql => Assert.StartsWith("UPDATE \"Rooms\" SET \"Version\" = \"Version\" + @p0, \"PushSequence\" = \"PushSequence\" + @p1", sql, StringComparison.Ordinal));
         Assert.Equal(2, counts["Ask"].Count);
         Assert.Equal(2, counts["Acknowledge"].Count);
         Assert.Equal(2, counts["Submit"].Count);
@@ -88,6 +91,7 @@ public sealed class StatementsPerCallTests(ITestOutputHelper output) : IAsyncLif
         var asking = new Caller(interviewer.Id, room.Id);
         var answering = new Caller(candidate.Id, room.Id);
         await Call("GetState", sp => sp.GetRequiredService<InterviewService>().GetStateAsync(answering, default));
+        await Call("Presence", async sp => { await sp.GetRequiredService<InterviewService>().AnnouncePresenceAsync(answering, online: true, default); return 0; });
         var turn = await Call("Ask", sp => sp.GetRequiredService<InterviewService>().AskAsync(asking, questionId, 300, default));
         await Call("Acknowledge", sp => sp.GetRequiredService<InterviewService>().AcknowledgeAsync(answering, turn.TurnId, default));
         await Call("Submit", sp => sp.GetRequiredService<InterviewService>().SubmitAsync(answering, turn.TurnId, "It spreads requests.", $"s-{turn.TurnId}", default));

@@ -21,6 +21,12 @@ internal sealed class LiveRoom(Room room, List<Participant> seats, List<Turn> tu
 
     public long Version => Room.Version;
 
+    /// <summary>
+    /// The number of the room's latest push this copy knows of: exact right after a commit that pushes to the room
+    /// (the number that push carries), possibly behind otherwise (presence pushes take numbers without a new version).
+    /// </summary>
+    public long PushSequence => Room.PushSequence;
+
     public bool Ended => Room.EndedAt is not null;
 
     /// <summary>Every seat, moved-away ones included (turns refer to them).</summary>

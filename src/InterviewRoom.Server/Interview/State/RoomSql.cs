@@ -16,10 +16,10 @@ namespace InterviewRoom.Server.Interview.State;
 /// come from EF's model for the provider in use, and every value goes through its property's own type mapping
 /// (value converters included: UTC instants, GUIDs as SQLite stores them, JSON columns, enums as text).
 /// </summary>
-internal static class RoomSql
+internal static partial class RoomSql
 {
     private static readonly ConcurrentDictionary<(IModel, Type), Statement> Inserts = new();
-    private static readonly ConcurrentDictionary<IModel, Statement> Versions = new();
+    private static readonly ConcurrentDictionary<IModel, Statement> Counters = new();
     private static readonly ConcurrentDictionary<(IModel Model, Type Type, string Shape), Statement> Updates = new();
     private static readonly ConcurrentDictionary<(IModel Model, Type Type, string Shape), Statement> Deletes = new();
 
@@ -29,15 +29,16 @@ internal static class RoomSql
     /// </summary>
     public static readonly DiagnosticListener Diagnostics = new("InterviewRoom.RoomSql");
 
-    /// <summary>The room's version, or null when there is no such room.</summary>
-    public static async Task<long?> VersionAsync(InterviewRoomDb db, Guid roomId, CancellationToken cancellationToken)
+    /// <summary>The room's version and push sequence (a read: no lock taken), or null when there is no such room.</summary>
+    public static async Task<(long Version, long PushSequence)?> CountersAsync(InterviewRoomDb db, Guid roomId, CancellationToken cancellationToken)
     {
-        var version = Versions.GetOrAdd(db.Model, static (_, db) => Statement.Of(
-            db, typeof(Data.Entities.Room), $"SELECT {{0}} FROM {{table}} WHERE {{1}} = @p0", ["Version", "Id"], ["Id"]), db);
-        await using var command = Command(db, version.Sql);
-        version.Bind(command, [roomId]);
+        var counters = Counters.GetOrAdd(db.Model, static (_, db) => Statement.Of(
+            db, typeof(Data.Entities.Room), $"SELECT {{0}}, {{1}} FROM {{table}} WHERE {{2}} = @p0", ["Version", "PushSequence", "Id"], ["Id"]), db);
+        await using var command = Command(db, counters.Sql);
+        counters.Bind(command, [roomId]);
         Executing(command);
-        return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
 
     /// <summary>

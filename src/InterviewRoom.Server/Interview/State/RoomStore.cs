@@ -49,13 +49,13 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
                 var loaded = entry.State is null;
                 var state = entry.State ??= await LoadAsync(db, roomId, cancellationToken)
                     ?? throw RoomRuleException.Forbidden(LiveRoom.SeatGoneMessage);
-                var lease = new RoomLease(db, state);
+                var lease = new RoomLease(db, state, loaded);
                 T result;
                 try
                 {
                     result = await work(lease);
                 }
-                catch (RoomRuleException) when (!loaded && !lease.Committed)
+                catch (RoomRuleException) when (!loaded && !lease.Checked)
                 {
                     // A refusal decided on the copy stands only if the copy was current (a swap elsewhere may have
                     // given the caller the role it was refused for).
@@ -63,8 +63,9 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
                     throw;
                 }
 
-                // A write was checked by its guarded bump; anything else is checked now, before it is answered.
-                if (!loaded && !lease.Committed)
+                // A write was checked by its guarded bump, a sequence read or taken by that statement; anything else
+                // is checked now, before it is answered.
+                if (!loaded && !lease.Checked)
                 {
                     await EnsureCurrentAsync(db, state, cancellationToken);
                 }
@@ -200,7 +201,7 @@ internal sealed class RoomStore(QuestionCatalog catalog, TimeProvider time)
 
     private static async Task EnsureCurrentAsync(InterviewRoomDb db, LiveRoom state, CancellationToken cancellationToken)
     {
-        if (await RoomSql.VersionAsync(db, state.Id, cancellationToken) != state.Version)
+        if (await RoomSql.CountersAsync(db, state.Id, cancellationToken) is not { } counters || counters.Version != state.Version)
         {
             throw new StaleRoomException(state.Id);
         }

@@ -70,7 +70,7 @@ internal sealed partial class DeadlineWatcher(
                 }
 
                 await lease.CommitAsync(async ct => 1 == await RoomSql.UpdateAsync<Turn>(
-                    db, [(nameof(Turn.TimeUpAt), now)], [(nameof(Turn.Id), turn.Id), .. TurnClock.OpenColumns], ct), cancellationToken);
+                    db, [(nameof(Turn.TimeUpAt), now)], [(nameof(Turn.Id), turn.Id), .. TurnClock.OpenColumns], ct), roomWidePush: true, cancellationToken);
                 open.TimeUpAt = now;
                 LogTimeUp(open.RoomId, open.Id, (now - open.Deadline).TotalMilliseconds);
                 await notifier.TimeUp(lease.State, open);

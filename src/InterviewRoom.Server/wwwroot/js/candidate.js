@@ -9,6 +9,7 @@ import {
 import { feedbackView } from "./candidate-feedback.js";
 import { createAnswerBox } from "./candidate-answer.js";
 import { followSeatMoves, otherPageFor, openPage, isLeaving, renderRoundAndClass } from "./room-moves.js";
+import { createPushSequence } from "./push-sequence.js";
 
 const $ = id => document.getElementById(id);
 // The code as stored: the server accepts it grouped (ABCD-EFGH-JKMN), spaced or in lower case, and so does this page.
@@ -28,6 +29,7 @@ const clock = new ServerClock();
 let state = null;
 let lastFeedbackKey = "";
 const queue = [];
+const pushes = createPushSequence(() => sync());
 const answerBox = createAnswerBox({
   state: () => state,
   connection: () => connection,
@@ -116,37 +118,43 @@ function connect() {
     if (state) fn(payload);
     else queue.push(() => fn(payload));
   };
+  // A push to the whole room: its number is checked as it arrives (a gap reads the state again); a stale one is
+  // already in the state and is dropped.
+  const numbered = fn => {
+    const apply = handle(fn);
+    return payload => { if (pushes.observe(payload?.seq) !== "stale") apply(payload); };
+  };
 
-  connection.on("QuestionAsked", handle(turn => {
+  connection.on("QuestionAsked", numbered(turn => {
     upsertTurn(state, turn);
     render();
     announce(`New question: ${turn.questionText}`);
     acknowledge(state.currentTurn);
     answerBox.focus();
   }));
-  connection.on("QuestionDelivered", handle(turn => { upsertTurn(state, turn); render(); }));
-  connection.on("AnswerSubmitted", handle(turn => { upsertTurn(state, turn); render(); }));
-  connection.on("TimeUp", handle(turn => {
+  connection.on("QuestionDelivered", numbered(turn => { upsertTurn(state, turn); render(); }));
+  connection.on("AnswerSubmitted", numbered(turn => { upsertTurn(state, turn); render(); }));
+  connection.on("TimeUp", numbered(turn => {
     upsertTurn(state, turn);
     render();
     announce(isCandidate() ? "Time is up. You can still send your answer; it will be marked late." : "Time is up.");
   }));
-  connection.on("FeedbackRevealed", handle(turn => {
+  connection.on("FeedbackRevealed", numbered(turn => {
     upsertTurn(state, turn);
     render();
     announce(`Feedback on question ${turn.ordinal} is available.`);
   }));
-  connection.on("ParticipantJoined", handle(p => {
+  connection.on("ParticipantJoined", numbered(p => {
     upsertParticipant(state, p);
     render();
     if (p.participantId !== state.you?.participantId) announce(`${p.name} joined (${p.role}).`);
   }));
-  connection.on("ParticipantLeft", handle(p => {
+  connection.on("ParticipantLeft", numbered(p => {
     upsertParticipant(state, p);
     render();
     if (p.participantId !== state.you?.participantId) announce(`${p.name} left.`);
   }));
-  connection.on("RoomEnded", handle(event => {
+  connection.on("RoomEnded", numbered(event => {
     state.endedAt = event.endedAt ?? new Date().toISOString();
     render();
     announce("The interview has ended.");
@@ -183,7 +191,7 @@ async function start() {
 
 async function sync() {
   try {
-    const fresh = await syncState(connection, clock);
+    const fresh = await pushes.read(() => syncState(connection, clock));
     fresh.turns ??= [];
     fresh.participants ??= [];
     const elsewhere = otherPageFor(fresh, token, "candidate");

@@ -11,6 +11,7 @@ import { createRubric } from "./interviewer-rubric.js";
 import { createTurnViews } from "./interviewer-turns.js";
 import { createSwap } from "./interviewer-swap.js";
 import { followSeatMoves, otherPageFor, openPage, isLeaving, renderRoundAndClass } from "./room-moves.js";
+import { createPushSequence } from "./push-sequence.js";
 
 const $ = id => document.getElementById(id);
 const roomId = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
@@ -83,37 +84,44 @@ function main() {
     else queue.push(() => fn(payload));
   };
   ctx.flushQueue = () => { while (queue.length) queue.shift()(); };
+  ctx.pushes = createPushSequence(sync);
+  // A push to the whole room: its number is checked as it arrives (a gap reads the state again); a stale one is
+  // already in the state and is dropped.
+  const numbered = fn => {
+    const apply = handle(fn);
+    return payload => { if (ctx.pushes.observe(payload?.seq) !== "stale") apply(payload); };
+  };
 
-  connection.on("QuestionAsked", handle(turn => {
+  connection.on("QuestionAsked", numbered(turn => {
     upsertTurn(ctx.state, turn);
     noteAsked(turn.questionId);
     ctx.selectedTurnId = null;
     render();
   }));
-  connection.on("QuestionDelivered", handle(turn => { upsertTurn(ctx.state, turn); render(); }));
-  connection.on("AnswerSubmitted", handle(turn => {
+  connection.on("QuestionDelivered", numbered(turn => { upsertTurn(ctx.state, turn); render(); }));
+  connection.on("AnswerSubmitted", numbered(turn => {
     upsertTurn(ctx.state, turn);
     render();
     announce(`The candidate submitted an answer to question ${turn.ordinal}${turn.isLate ? " (late)" : ""}.`);
   }));
-  connection.on("TimeUp", handle(turn => {
+  connection.on("TimeUp", numbered(turn => {
     upsertTurn(ctx.state, turn);
     render();
     announce(`Time is up for question ${turn.ordinal}.`);
   }));
-  connection.on("FeedbackRevealed", handle(turn => { upsertTurn(ctx.state, turn); render(); }));
-  connection.on("ScoreSaved", handle(score => { ctx.rubric.applyScore(score); render(); }));
-  connection.on("ParticipantJoined", handle(p => {
+  connection.on("FeedbackRevealed", numbered(turn => { upsertTurn(ctx.state, turn); render(); }));
+  connection.on("ScoreSaved", handle(score => { ctx.pushes.checkBehind(score.seq); ctx.rubric.applyScore(score); render(); }));
+  connection.on("ParticipantJoined", numbered(p => {
     upsertParticipant(ctx.state, p);
     render();
     if (p.participantId !== ctx.state.you?.participantId) announce(`${p.name} joined as ${p.role}.`);
   }));
-  connection.on("ParticipantLeft", handle(p => {
+  connection.on("ParticipantLeft", numbered(p => {
     upsertParticipant(ctx.state, p);
     render();
     if (p.participantId !== ctx.state.you?.participantId) announce(`${p.name} left.`);
   }));
-  connection.on("RoomEnded", handle(event => {
+  connection.on("RoomEnded", numbered(event => {
     ctx.state.endedAt = event.endedAt ?? new Date().toISOString();
     render();
     announce("The interview has ended.");
@@ -156,7 +164,7 @@ async function start() {
 
 async function sync() {
   try {
-    const state = await syncState(ctx.connection, ctx.clock);
+    const state = await ctx.pushes.read(() => syncState(ctx.connection, ctx.clock));
     state.turns ??= [];
     state.participants ??= [];
     state.askedBefore ??= [];
