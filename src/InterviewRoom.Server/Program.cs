@@ -35,7 +35,7 @@ var app = builder.Build();
 
 app.UseTrustedProxies();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseErrorPages();
 app.UseSerilogRequestLogging();
 app.UseSecurityHeaders();
 app.UseOriginCheck();

@@ -109,6 +109,30 @@ public sealed class PageQualityTests(InterviewRoomFactory factory, Chromium chro
         Assert.Equal(20_000, (await submitted.NextAsync(t => t.TurnId == turn.TurnId)).AnswerText!.Length);
     }
 
+    [Fact]
+    public async Task AWrongRoomCode_IsCaughtBeforeTheForm_AndAnUnknownAddressAnswersAPage_WhileTheApiKeepsProblemDetails()
+    {
+        await using var person = await Person.OpenAsync(chromium, factory.BaseAddress, "wrong-links");
+        await person.Page.GotoAsync("/join/WRONG123");
+        await Expect(person.ById("bad-code-text")).ToContainTextAsync("\"WRONG123\" cannot be a room code");
+        await Expect(person.ById("join-section")).ToBeHiddenAsync();
+
+        var response = await person.Page.GotoAsync("/rooms/nothing-here");
+        Assert.Equal(404, response!.Status);
+        Assert.StartsWith("text/html", response.Headers["content-type"]);
+        await Expect(person.ById("not-found-heading")).ToHaveTextAsync("There is no page at this address");
+        await person.ById("not-found-home").ClickAsync();
+        await Expect(person.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+
+        using var http = factory.Http();
+        using var api = new HttpRequestMessage(HttpMethod.Get, "/api/nothing-here");
+        api.Headers.Accept.ParseAdd("text/html,application/json");
+        using var apiResponse = await http.SendAsync(api);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, apiResponse.StatusCode);
+        Assert.Equal("application/problem+json", apiResponse.Content.Headers.ContentType!.MediaType);
+        Assert.All(person.ConsoleErrors, e => Assert.Contains("status of 404", e)); // the browser's note on the 404 itself
+    }
+
     private const string ToastCovers = """
         selector => {
           const toast = document.querySelector('[data-testid=status]').getBoundingClientRect();

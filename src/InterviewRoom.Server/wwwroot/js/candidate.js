@@ -47,8 +47,16 @@ setText($("join-as"), observerKey
   ? "This observer link lets you watch the interview and see the answers."
   : "This link opens the candidate's seat: you answer the questions. Observers join with the observer link from the interviewer.");
 
-if (!roomCode) {
-  announce("This link has no room code. Ask your interviewer for the link again.", "error");
+// Room codes are 12 characters of this alphabet (8 for rooms made before longer codes). A code that cannot be one
+// is caught here, before anyone types a name; whether a well-formed code opens a seat only a join can tell (the
+// server answers every refused join alike, so guessing learns nothing).
+const codeShape = /^[A-HJKMNP-Z2-9]{8}$|^[A-HJKMNP-Z2-9]{12}$/;
+
+if (!roomCode || !codeShape.test(roomCode)) {
+  show($("bad-code"), true);
+  setText($("bad-code-text"), roomCode
+    ? `"${roomCode}" cannot be a room code: codes have 12 letters and digits, like ABCD-EFGH-JKMN (no 0, 1, I, L or O). Check the link you were given, or ask your interviewer for it again.`
+    : "The link ends before the room code. Ask your interviewer for the link again.");
 } else if (token) {
   connect();
 } else {
