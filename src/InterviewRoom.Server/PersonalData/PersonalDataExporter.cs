@@ -11,8 +11,9 @@ namespace InterviewRoom.Server.PersonalData;
 /// <summary>
 /// Everything stored about one person: their name, every seat, when their connections opened, every question asked
 /// to them with their answer, and every version of every score given to it (ratings, red flags, notes, rubric
-/// version, who scored). A person exporting their own data while the room is still open gets no scores for that
-/// room yet: scores reach a candidate when the room ends (the report's rule), and an export is no way around it.
+/// version, who scored). A person exporting their own data while the room is still open gets no scores for an answer
+/// the interviewer has not revealed: scores reach a candidate on reveal or when the room ends (the report's rule), and
+/// an export is no way around it.
 /// </summary>
 internal sealed class PersonalDataExporter(InterviewRoomDb db, TimeProvider time)
 {
@@ -59,7 +60,7 @@ internal sealed class PersonalDataExporter(InterviewRoomDb db, TimeProvider time
                 s.Id, s.RoomId, s.Room!.Code, s.Room.Title, s.Role, s.Name, Instants.Utc(s.JoinedAt), Instants.Utc(s.RemovedAt),
                 Instants.Utc(s.Room.EndedAt),
                 [.. connections.Where(c => c.PrincipalId == s.Id).Select(c => Instants.Utc(c.ConnectedAt)).Order()]))],
-            [.. turns.Select(t => AnswerOf(t, withholdScores: self && rooms[t.CandidateId!.Value].EndedAt is null, scorers))]);
+            [.. turns.Select(t => AnswerOf(t, withholdScores: self && rooms[t.CandidateId!.Value].EndedAt is null && t.RevealedAt is null, scorers))]);
     }
 
     private static PersonalDataAnswer AnswerOf(Turn turn, bool withholdScores, Dictionary<Guid, string> scorers) => new(

@@ -58,7 +58,7 @@ public sealed class PersonalDataTests(InterviewRoomFactory factory) : IClassFixt
     {
         await using var session = await Session.StartAsync(factory);
         var other = await session.Api.CreateRoomAsync();
-        var observer = await session.Api.JoinAsync(session.Room.RoomCode, "Olive", ParticipantRole.Observer);
+        var observer = await session.Api.JoinAsObserverAsync(session.Room.RoomCode, session.Room.ObserverKey, "Olive");
         var (roomId, seatId) = (session.Room.RoomId, session.CandidateSeat.ParticipantId);
 
         var otherRoom = await RefusedAsync(() => session.Api.ExportSeatDataAsync(roomId, seatId, other.InterviewerToken));
