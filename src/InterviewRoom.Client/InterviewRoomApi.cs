@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InterviewRoom.Contracts.Classes;
+using InterviewRoom.Contracts.PersonalData;
 using InterviewRoom.Contracts.Questions;
 using InterviewRoom.Contracts.Reports;
 using InterviewRoom.Contracts.Rooms;
@@ -111,6 +112,40 @@ public sealed class InterviewRoomApi(HttpClient http)
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    /// <summary>Everything stored about one seat: by the person themselves, the room's interviewer or the class's instructor.</summary>
+    public Task<PersonalDataExport> ExportSeatDataAsync(Guid roomId, Guid participantId, string token, CancellationToken cancellationToken = default) =>
+        SendAsync<PersonalDataExport>(HttpMethod.Get, SeatData(roomId, participantId), token, cancellationToken);
+
+    /// <summary>Deletes one seat's answers, scores and name and revokes its token; running it again changes nothing.</summary>
+    public Task DeleteSeatDataAsync(Guid roomId, Guid participantId, string token, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, SeatData(roomId, participantId), token, cancellationToken);
+
+    /// <summary>Everything stored about one class student, across the class's rooms: by the student or the instructor.</summary>
+    public Task<PersonalDataExport> ExportStudentDataAsync(Guid classId, Guid studentId, string token, CancellationToken cancellationToken = default) =>
+        SendAsync<PersonalDataExport>(HttpMethod.Get, StudentData(classId, studentId), token, cancellationToken);
+
+    /// <summary>Deletes a class student's data in every room of the class and revokes their class token.</summary>
+    public Task DeleteStudentDataAsync(Guid classId, Guid studentId, string token, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, StudentData(classId, studentId), token, cancellationToken);
+
+    private static string SeatData(Guid roomId, Guid participantId) => $"api/rooms/{roomId}/participants/{participantId}/personal-data";
+
+    private static string StudentData(Guid classId, Guid studentId) => $"api/classes/{classId}/students/{studentId}/personal-data";
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string uri, string token, CancellationToken cancellationToken)
+    {
+        using var request = Authorized(method, uri, token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    private async Task SendAsync(HttpMethod method, string uri, string token, CancellationToken cancellationToken)
+    {
+        using var request = Authorized(method, uri, token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
     }
 
     private static HttpRequestMessage Authorized(HttpMethod method, string uri, string token) =>

@@ -3,6 +3,7 @@ using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Classes;
 using InterviewRoom.Server.Interview;
 using InterviewRoom.Server.Matchmaking;
+using InterviewRoom.Server.PersonalData;
 using InterviewRoom.Server.Questions;
 using InterviewRoom.Server.Reports;
 using InterviewRoom.Server.Rooms;
@@ -30,6 +31,7 @@ builder.Services.AddInterview(builder.Configuration);
 builder.Services.AddScoring();
 builder.Services.AddMatchmaking();
 builder.Services.AddClasses();
+builder.Services.AddPersonalData();
 
 var app = builder.Build();
 
@@ -52,6 +54,7 @@ app.MapReports();
 app.MapInterview();
 app.MapMatchmaking();
 app.MapClasses();
+app.MapPersonalData();
 app.MapPages();
 
 app.Run();

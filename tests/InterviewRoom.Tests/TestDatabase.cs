@@ -5,6 +5,7 @@ using InterviewRoom.Data;
 using InterviewRoom.Data.Entities;
 using InterviewRoom.Server.Classes;
 using InterviewRoom.Server.Interview;
+using InterviewRoom.Server.PersonalData;
 using InterviewRoom.Server.Infrastructure;
 using InterviewRoom.Server.Questions;
 using InterviewRoom.Server.Rooms;
@@ -60,6 +61,7 @@ internal sealed class TestDatabase : IAsyncDisposable
             .AddInterview(configuration)
             .AddScoring()
             .AddClasses()
+            .AddPersonalData()
             .AddSingleton(hub.Object)
             .AddSingleton(classHub.Object);
         services = Descriptors.BuildServiceProvider();

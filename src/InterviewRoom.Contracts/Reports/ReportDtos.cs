@@ -3,7 +3,10 @@ using InterviewRoom.Contracts.Questions;
 
 namespace InterviewRoom.Contracts.Reports;
 
-/// <summary>GET /api/rooms/{roomId}/report: one item per question asked, in order.</summary>
+/// <summary>
+/// GET /api/rooms/{roomId}/report: one item per question asked, in order. <see cref="YouParticipantId"/> is the
+/// caller's own seat (for "Download my data" and "Delete my data").
+/// </summary>
 public sealed record RoomReport(
     Guid RoomId,
     string RoomCode,
@@ -11,7 +14,8 @@ public sealed record RoomReport(
     DateTimeOffset CreatedAt,
     DateTimeOffset? EndedAt,
     IReadOnlyList<ParticipantView> Participants,
-    IReadOnlyList<ReportItem> Items);
+    IReadOnlyList<ReportItem> Items,
+    Guid? YouParticipantId = null);
 
 /// <summary>One question asked; <see cref="Round"/> goes up each time the pair swaps roles, with who answered and who asked.</summary>
 public sealed record ReportItem(

@@ -172,7 +172,8 @@ internal sealed partial class ClassService(
 
     public async Task<ClassSession> OpenClassAsync(ClassCaller caller, CancellationToken cancellationToken)
     {
-        var session = await db.Classes.AsNoTracking().Include(c => c.Students)
+        // A student whose data was deleted is out of the class: never paired, moved or shown again.
+        var session = await db.Classes.AsNoTracking().Include(c => c.Students.Where(s => !s.TokenHash.StartsWith(Erased.TokenPrefix)))
             .SingleOrDefaultAsync(c => c.Id == caller.ClassId, cancellationToken)
             ?? throw RoomRuleException.NotFound("There is no such class.");
         return session.EndedAt is null ? session : throw RoomRuleException.Conflict(ClassEndedMessage);

@@ -19,7 +19,7 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
 {
     public async Task<ClassState> StateAsync(InterviewRoomDb db, ClassCaller caller, CancellationToken cancellationToken)
     {
-        var session = await db.Classes.AsNoTracking().Include(c => c.Students)
+        var session = await db.Classes.AsNoTracking().Include(c => c.Students.Where(s => !s.TokenHash.StartsWith(Erased.TokenPrefix)))
             .SingleOrDefaultAsync(c => c.Id == caller.ClassId, cancellationToken)
             ?? throw RoomRuleException.NotFound("There is no such class.");
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -18,6 +19,7 @@ internal static partial class Logging
                 .ReadFrom.Services(sp)
                 .Enrich.FromLogContext()
                 .Enrich.With<SecretRedaction>()
+                .Enrich.With<HubArgumentRedaction>()
                 .Filter.ByExcluding(IsRefusedHubCall),
             preserveStaticLogger: true);
 
@@ -73,4 +75,42 @@ internal sealed class SecretRedaction : ILogEventEnricher
         var redacted = Logging.AccessTokenInQuery().Replace(text, "$1[redacted]");
         return Logging.BearerToken().Replace(redacted, "$1[redacted]");
     }
+}
+
+/// <summary>
+/// Rule 12: answer and notes text never reach the logs. At Debug, SignalR's hub dispatcher logs every invocation it
+/// receives (<c>ReceivedHubInvocation</c> and its stream and mismatch variants: "Received hub invocation:
+/// {InvocationMessage}."), and the message's text lists the arguments: the answer of a <c>Submit</c>, the notes of a
+/// <c>Score</c>. Whatever level the configuration sets (<c>Serilog:MinimumLevel:Default=Verbose</c> included), a hub
+/// message in an event keeps its target and invocation id and loses its arguments and results before any sink sees
+/// it. An enricher added in code runs for every event; configuration can add sinks, levels and filters, not remove it.
+/// </summary>
+internal sealed class HubArgumentRedaction : ILogEventEnricher
+{
+    private const string NotLogged = "[not logged]";
+
+    public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+    {
+        foreach (var (name, value) in logEvent.Properties.ToArray())
+        {
+            if (value is ScalarValue { Value: { } scalar } && Redact(scalar) is { } redacted)
+            {
+                logEvent.AddOrUpdateProperty(new LogEventProperty(name, new ScalarValue(redacted)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The message itself (if Serilog kept the object), or its text (if it was turned into a string on the way):
+    /// everything from <c>Arguments:</c> on goes.
+    /// </summary>
+    private static string? Redact(object value) => value switch
+    {
+        HubMethodInvocationMessage invocation =>
+            $"{invocation.GetType().Name} {{ InvocationId: \"{invocation.InvocationId}\", Target: \"{invocation.Target}\", Arguments: {NotLogged} }}",
+        CompletionMessage completion => $"Completion {{ InvocationId: \"{completion.InvocationId}\", Result: {NotLogged} }}",
+        StreamItemMessage item => $"StreamItem {{ InvocationId: \"{item.InvocationId}\", Item: {NotLogged} }}",
+        string text when text.IndexOf("Arguments: [", StringComparison.Ordinal) is >= 0 and var at => $"{text[..at]}Arguments: {NotLogged} }}",
+        _ => null,
+    };
 }

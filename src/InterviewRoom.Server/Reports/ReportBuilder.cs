@@ -49,7 +49,8 @@ internal sealed class ReportBuilder(InterviewRoomDb db, Presence presence)
                 // reading the score of their own unrevealed answer.
                 var asked = Visibility.AskedBy(t, seat);
                 return ItemOf(t, asked || t.RevealedAt is not null || room.EndedAt is not null, asked, names);
-            })]);
+            })],
+            seat.Id);
     }
 
     private static ReportItem ItemOf(Turn turn, bool showScore, bool showCriteria, Dictionary<Guid, string> names)

@@ -11,7 +11,7 @@ namespace InterviewRoom.Tests.Architecture;
 internal sealed partial class FeatureFolders
 {
     public static readonly string[] Names =
-        ["Classes", "Infrastructure", "Interview", "Matchmaking", "Questions", "Reports", "Rooms", "ScaleOut", "Scoring", "Web"];
+        ["Classes", "Infrastructure", "Interview", "Matchmaking", "PersonalData", "Questions", "Reports", "Rooms", "ScaleOut", "Scoring", "Web"];
 
     /// <summary>Declared type name to the folder that declares it (top-level types only; nested ones are private).</summary>
     public Dictionary<string, string> Types { get; } = new(StringComparer.Ordinal);

@@ -13,6 +13,7 @@ public sealed class FolderDependencyTests
     /// </summary>
     private static readonly Dictionary<string, string[]> Surface = new()
     {
+        ["Classes"] = ["ClassNotifier"],
         ["Interview"] =
         [
             "InterviewService", "LiveRoom", "IRoomChangeHook", "RoomNotifier", "Presence", "Presence.ViewOf", "PresenceWriter",

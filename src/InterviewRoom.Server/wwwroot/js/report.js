@@ -357,6 +357,44 @@ function wireActions(report, token) {
   $("download-json").addEventListener("click", () =>
     save(new Blob([JSON.stringify(report, null, 2)], { type: "application/json" }), `interview-${report.roomCode}.json`));
   $("print-report").addEventListener("click", () => window.print());
+  wireMyData(report, token);
+}
+
+// ---- the caller's own data: export and delete (the interviewer's seat holds the room and is not offered them) ----
+
+function wireMyData(report, token) {
+  const you = report.participants.find(p => p.participantId === report.youParticipantId);
+  if (!you || you.role === "interviewer") return;
+  const path = `/api/rooms/${encodeURIComponent(roomId)}/participants/${encodeURIComponent(you.participantId)}/personal-data`;
+  $("my-data").hidden = false;
+  $("download-my-data").addEventListener("click", async () => {
+    try {
+      const data = await api(path, { token });
+      save(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), `my-data-${report.roomCode}.json`);
+    } catch (error) {
+      say(`Could not download your data: ${error.message}`, "error");
+    }
+  });
+  const ask = $("delete-my-data");
+  const confirmBox = $("delete-confirm");
+  const setAsking = asking => {
+    confirmBox.hidden = !asking;
+    ask.setAttribute("aria-expanded", String(asking));
+  };
+  ask.addEventListener("click", () => { setAsking(true); $("delete-confirm-no").focus(); });
+  $("delete-confirm-no").addEventListener("click", () => { setAsking(false); ask.focus(); });
+  $("delete-confirm-yes").addEventListener("click", async () => {
+    $("delete-confirm-yes").disabled = true;
+    try {
+      await api(path, { method: "DELETE", token });
+      $("report").hidden = true;
+      $("data-deleted").hidden = false;
+      say("Your data was deleted from this room.");
+    } catch (error) {
+      $("delete-confirm-yes").disabled = false;
+      say(`Could not delete your data: ${error.message}`, "error");
+    }
+  });
 }
 
 function save(blob, name) {
