@@ -7,7 +7,7 @@ namespace InterviewRoom.Server.Infrastructure;
 /// <summary>
 /// What stays of a person whose data was deleted (on request or by retention): a placeholder name, and for a class
 /// student a token hash no token can hash to (the column is required and unique; an SHA-256 hex never has a colon),
-/// which both revokes the token and marks the row as erased without a schema change (ADR 0018).
+/// which both revokes the token and marks the row as erased without a schema change (ADR 0019).
 /// </summary>
 internal static class Erased
 {

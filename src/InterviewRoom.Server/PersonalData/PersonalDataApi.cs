@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace InterviewRoom.Server.PersonalData;
 
 /// <summary>
-/// Export and delete of one person's data (RELIABILITY.md, rule 12; ADR 0018): a room seat, or a class student
+/// Export and delete of one person's data (RELIABILITY.md, rule 12; ADR 0019): a room seat, or a class student
 /// across the class's rooms. Who may ask for whom is <see cref="DataSubjects"/>'s.
 /// </summary>
 internal static class PersonalDataApi

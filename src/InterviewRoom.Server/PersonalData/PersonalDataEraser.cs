@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewRoom.Server.PersonalData;
 
 /// <summary>
-/// Deletes one person's data on request (ADR 0018): in one transaction, then the people concerned are told. Allowed
+/// Deletes one person's data on request (ADR 0019): in one transaction, then the people concerned are told. Allowed
 /// while the room is open: the seat is taken out of the room (its connections' next call is refused, the page hears
 /// <c>SeatMoved</c> to no room, the others <c>ParticipantLeft</c>), and the interviewer goes on with the room.
 /// Running it again changes nothing and answers the same.
