@@ -372,7 +372,7 @@ function wireMyData(report, token) {
       const data = await api(path, { token });
       save(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), `my-data-${report.roomCode}.json`);
     } catch (error) {
-      say(`Could not download your data: ${error.message}`, "error");
+      announce(`Could not download your data: ${error.message}`, "error");
     }
   });
   const ask = $("delete-my-data");
@@ -389,10 +389,10 @@ function wireMyData(report, token) {
       await api(path, { method: "DELETE", token });
       $("report").hidden = true;
       $("data-deleted").hidden = false;
-      say("Your data was deleted from this room.");
+      announce("Your data was deleted from this room.");
     } catch (error) {
       $("delete-confirm-yes").disabled = false;
-      say(`Could not delete your data: ${error.message}`, "error");
+      announce(`Could not delete your data: ${error.message}`, "error");
     }
   });
 }
