@@ -53,11 +53,12 @@ internal sealed class GuardedHubProtocol(IHubProtocol inner) : IHubProtocol
         guard?.Heard();
         if (message is InvocationBindingFailureMessage or StreamBindingFailureMessage && guard is not null)
         {
-            guard.CountUnreadable();
             if (!guard.Budget.TryTake())
             {
                 throw Unreadable("calls the hub could not bind (unknown methods or wrong arguments), past its call budget");
             }
+
+            guard.CountUnreadable();
         }
 
         return true;

@@ -158,6 +158,5 @@ function placeStatus(region) {
     const toast = region.getBoundingClientRect();
     if (!keepClear.some(rect => overlaps(rect, toast))) return;
   }
-  // Both would cover something: the top, away from where the answer and its button usually are.
-  region.dataset.placement = keepClear.some(rect => overlaps(rect, region.getBoundingClientRect())) ? "top" : region.dataset.placement;
+  // Both would cover something: the loop left it at the top, away from where the answer and its button usually are.
 }
