@@ -8,11 +8,11 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = exception switch
+        var (status, title, detail, code) = exception switch
         {
-            RoomRuleException rule => (StatusOf(rule.Violation), TitleOf(rule.Violation), rule.Message),
-            BadHttpRequestException bad => (bad.StatusCode, "Invalid request", "The request body could not be read as the expected JSON."),
-            _ => (StatusCodes.Status500InternalServerError, "Server error", "Something went wrong on our side; nothing was changed by this request."),
+            RoomRuleException rule => (StatusOf(rule.Violation), TitleOf(rule.Violation), rule.Message, rule.Code),
+            BadHttpRequestException bad => (bad.StatusCode, "Invalid request", "The request body could not be read as the expected JSON.", ErrorCodes.UnreadableBody),
+            _ => (StatusCodes.Status500InternalServerError, "Server error", "Something went wrong on our side; nothing was changed by this request.", ErrorCodes.ServerError),
         };
 
         httpContext.Response.StatusCode = status;
@@ -20,7 +20,7 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problemDetail
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
         });
     }
 

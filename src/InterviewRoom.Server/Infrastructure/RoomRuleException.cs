@@ -20,17 +20,30 @@ internal enum RuleViolation
 
 /// <summary>
 /// A mistake a user can make (wrong role, wrong room, bad input, wrong moment). Its message is safe to show:
-/// the HTTP exception handler turns it into problem details, the hub filter into a <c>HubException</c>.
+/// the HTTP exception handler turns it into problem details (with <see cref="Code"/> as the <c>code</c>
+/// extension), the hub filter into a <c>HubException</c> whose message starts with <c>[code] </c>. Clients
+/// branch on the code (stable, listed in docs/protocol.md "Error codes"), never on the wording.
 /// </summary>
-internal sealed class RoomRuleException(RuleViolation violation, string message) : Exception(message)
+internal sealed class RoomRuleException(RuleViolation violation, string code, string message) : Exception(message)
 {
     public RuleViolation Violation { get; } = violation;
 
-    public static RoomRuleException Invalid(string message) => new(RuleViolation.Invalid, message);
+    /// <summary>A stable lower_snake_case name of the mistake, from <see cref="ErrorCodes"/>.</summary>
+    public string Code { get; } = code;
 
-    public static RoomRuleException Forbidden(string message) => new(RuleViolation.Forbidden, message);
+    public static RoomRuleException Invalid(string code, string message) => new(RuleViolation.Invalid, code, message);
 
-    public static RoomRuleException NotFound(string message) => new(RuleViolation.NotFound, message);
+    public static RoomRuleException Forbidden(string code, string message) => new(RuleViolation.Forbidden, code, message);
 
-    public static RoomRuleException Conflict(string message) => new(RuleViolation.Conflict, message);
+    public static RoomRuleException NotFound(string code, string message) => new(RuleViolation.NotFound, code, message);
+
+    public static RoomRuleException Conflict(string code, string message) => new(RuleViolation.Conflict, code, message);
+
+    public static RoomRuleException Invalid(string message) => Invalid(ErrorCodes.InvalidRequest, message);
+
+    public static RoomRuleException Forbidden(string message) => Forbidden(ErrorCodes.WrongRole, message);
+
+    public static RoomRuleException NotFound(string message) => NotFound(ErrorCodes.NotFound, message);
+
+    public static RoomRuleException Conflict(string message) => Conflict(ErrorCodes.NotNow, message);
 }

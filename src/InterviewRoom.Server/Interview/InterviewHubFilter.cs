@@ -31,7 +31,7 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
                 LogThrottled(invocationContext.HubMethodName, heldBack);
             }
 
-            throw new HubException("Too many calls in a short time; wait a moment and try again.");
+            throw new HubException(ErrorCodes.HubMessage(ErrorCodes.TooMany, "Too many calls in a short time; wait a moment and try again."));
         }
 
         try
@@ -45,7 +45,7 @@ internal sealed partial class InterviewHubFilter(IOptions<HubSettings> settings,
                 LogRefused(invocationContext.HubMethodName, rule.Violation, rule.Message, heldBack);
             }
 
-            throw new HubException(rule.Message);
+            throw new HubException(ErrorCodes.HubMessage(rule.Code, rule.Message));
         }
         catch (OperationCanceledException) when (invocationContext.Context.ConnectionAborted.IsCancellationRequested)
         {

@@ -76,7 +76,7 @@ public sealed class InterviewHubTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<HubException>(async () =>
             await filter.InvokeMethodAsync(invocation, async _ => await hub.Ask(question.Id, 60)));
 
-        Assert.Equal("Only the interviewer can ask a question.", error.Message);
+        Assert.Equal("[wrong_role] Only the interviewer can ask a question.", error.Message);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class InterviewHubTests : IAsyncLifetime
         for (var i = 0; i < 50; i++)
         {
             var error = await Assert.ThrowsAsync<HubException>(async () => await filter.InvokeMethodAsync(invocation, async _ => await hub.Ask(question.Id, 60)));
-            Assert.Equal("Only the interviewer can ask a question.", error.Message); // the caller hears it every time
+            Assert.Equal("[wrong_role] Only the interviewer can ask a question.", error.Message); // the caller hears it every time
         }
 
         Assert.Single(log.Lines);

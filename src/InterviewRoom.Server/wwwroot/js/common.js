@@ -6,6 +6,8 @@ export class ApiError extends Error {
     super(problem?.detail || problem?.title || `Request failed (${status})`);
     this.status = status;
     this.problem = problem;
+    /** The server's stable error code (docs/protocol.md, "Error codes"); branch on this, never on the wording. */
+    this.code = problem?.code ?? null;
   }
 }
 
@@ -39,11 +41,23 @@ export function hubConnection(token, path = "/hubs/interview") {
     .build();
 }
 
-/** The hub's error text without SignalR's "An unexpected error occurred invoking 'X' on the server. HubException: " prefix. */
-export function hubMessage(error) {
+/** The hub's refusal as the server wrote it: "[code] words", without SignalR's "…HubException: " prefix. */
+function hubRefusal(error) {
   const text = String(error?.message ?? error);
   const marker = "HubException: ";
-  return text.includes(marker) ? text.slice(text.indexOf(marker) + marker.length) : text;
+  const refusal = text.includes(marker) ? text.slice(text.indexOf(marker) + marker.length) : text;
+  const coded = /^\[([a-z_]+)\] ([\s\S]*)$/.exec(refusal);
+  return coded ? { code: coded[1], message: coded[2] } : { code: null, message: refusal };
+}
+
+/** The hub's error text for people (no SignalR prefix, no code). */
+export function hubMessage(error) {
+  return hubRefusal(error).message;
+}
+
+/** The hub's stable error code (docs/protocol.md, "Error codes"), or null for a failure that is not a refusal. */
+export function hubCode(error) {
+  return hubRefusal(error).code;
 }
 
 /** Server clock: offset = serverTime - local time when GetState answered (half the round trip added). */
