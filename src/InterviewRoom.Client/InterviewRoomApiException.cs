@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 
 namespace InterviewRoom.Client;
 
-/// <summary>The problem details (RFC 9457) the server answers an error with.</summary>
-public sealed record ApiProblem(string? Type, string? Title, int? Status, string? Detail)
+/// <summary>
+/// The problem details (RFC 9457) the server answers an error with. <see cref="Code"/> is the stable error code
+/// (docs/protocol.md, "Error codes"): branch on it, never on <see cref="Detail"/>'s wording.
+/// </summary>
+public sealed record ApiProblem(string? Type, string? Title, int? Status, string? Detail, string? Code = null)
 {
     public static async Task<ApiProblem?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

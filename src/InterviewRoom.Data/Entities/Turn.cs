@@ -41,7 +41,8 @@ public sealed class Turn
     /// <summary>When the candidate's client acknowledged the question (server clock).</summary>
     public DateTime? DeliveredAt { get; set; }
 
-    /// <summary>AskedAt + TimeLimitSeconds, stored so a restart keeps it.</summary>
+    /// <summary>AskedAt + TimeLimitSeconds when asked, DeliveredAt + TimeLimitSeconds once delivered (the clock starts when
+    /// the candidate can see the question); stored so a restart keeps it.</summary>
     public required DateTime Deadline { get; set; }
 
     public DateTime? SubmittedAt { get; set; }

@@ -97,7 +97,7 @@ internal static class RateLimits
         return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
         {
             HttpContext = http,
-            ProblemDetails = { Status = 429, Title = "Too many attempts", Detail = $"{what}; wait {seconds} s and try again." },
+            ProblemDetails = { Status = 429, Title = "Too many attempts", Detail = $"{what}; wait {seconds} s and try again.", Extensions = { ["code"] = ErrorCodes.TooMany } },
         }).AsTask();
     }
 }

@@ -210,13 +210,15 @@ internal sealed partial class InterviewService(
 
             var now = time.GetUtcNow().UtcDateTime;
             var seat = caller.ParticipantId;
+            var deadline = TurnClock.DeadlineAtDelivery(turn, now);
             await lease.CommitAsync(async ct => 1 == await RoomSql.UpdateAsync<Turn>(
                 db,
-                [(nameof(Turn.DeliveredAt), now), (nameof(Turn.CandidateId), seat)],
+                [(nameof(Turn.DeliveredAt), now), (nameof(Turn.Deadline), deadline), (nameof(Turn.CandidateId), seat)],
                 [(nameof(Turn.Id), turnId), (nameof(Turn.DeliveredAt), null), .. TurnClock.OpenColumns],
                 ct,
                 keepIfSet: [nameof(Turn.CandidateId)]), roomWidePush: true, cancellationToken);
             turn.DeliveredAt = now;
+            turn.Deadline = deadline;
             turn.CandidateId ??= seat;
 
             LogDelivered(room.Id, turn.Id, (now - turn.AskedAt).TotalMilliseconds);

@@ -20,12 +20,12 @@ public sealed class BadInputTests(InterviewRoomFactory factory) : IClassFixture<
 
         foreach (var caller in new[] { session.Candidate, observer })
         {
-            await HubAssert.RefusedAsync(() => caller.AskAsync(turn.QuestionId, 60), "Only the interviewer can ask a question.");
+            await HubAssert.RefusedAsync(() => caller.AskAsync(turn.QuestionId, 60), "[wrong_role] Only the interviewer can ask a question.");
             await HubAssert.RefusedAsync(() => caller.ScoreAsync(turn.TurnId, new ScoreInput("x", Overall: 5)), "Only the interviewer can score an answer.");
             await HubAssert.RefusedAsync(() => caller.EndAsync(), "Only the interviewer can end the room.");
         }
 
-        await HubAssert.RefusedAsync(() => observer.SubmitAsync(turn.TurnId, "mine", "o-1"), "Only the candidate can submit an answer.");
+        await HubAssert.RefusedAsync(() => observer.SubmitAsync(turn.TurnId, "mine", "o-1"), "[wrong_role] Only the candidate can submit an answer.");
         await HubAssert.RefusedAsync(() => session.Interviewer.SubmitAsync(turn.TurnId, "mine", "i-1"), "Only the candidate can submit an answer.");
         await HubAssert.RefusedAsync(() => session.Interviewer.AcknowledgeAsync(turn.TurnId), "Only the candidate can acknowledge a question.");
         Assert.Equal(before, await SnapshotAsync(session.Room.RoomId));

@@ -33,6 +33,7 @@ public sealed class JoinThrottlingTests(ITestOutputHelper output)
         Assert.InRange(statuses.Count(s => s == HttpStatusCode.TooManyRequests), 440, 470);
         Assert.All(statuses, s => Assert.True(s is HttpStatusCode.NotFound or HttpStatusCode.TooManyRequests));
         Assert.Equal("Too many attempts", throttled!.Title);
+        Assert.Equal("too_many", throttled.Code);
         Assert.StartsWith("Too many join attempts; wait ", throttled.Detail);
         Assert.InRange(retryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         Assert.Contains($"wait {retryAfter.Value.TotalSeconds:F0} s", throttled.Detail);

@@ -58,6 +58,7 @@ public sealed class RoomsApiTests(InterviewRoomFactory factory) : IClassFixture<
         var taken = await Assert.ThrowsAsync<InterviewRoomApiException>(() => api.JoinAsync(room.RoomCode, "Eve", ParticipantRole.Candidate));
         Assert.Equal(HttpStatusCode.NotFound, taken.Status);
         Assert.Equal(NoSeat, taken.Problem!.Detail);
+        Assert.Equal("not_found", taken.Problem.Code); // what a client branches on (protocol.md, "Error codes")
     }
 
     [Fact]

@@ -73,6 +73,41 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQuestionAskedBeforeTheCandidateArrives_GivesThemTheWholeTimeBoxFromDelivery()
+    {
+        var (room, interviewer, candidate, question) = await test.SeedRoomAsync();
+        var turn = await AskAsync(room.Id, interviewer.Id, question.Id, seconds: 60);
+        test.Clock.Advance(TimeSpan.FromSeconds(45)); // the candidate opens the page 45 s after the ask
+
+        var delivered = await WithServiceAsync(s => s.AcknowledgeAsync(new Caller(candidate.Id, room.Id), turn.TurnId, default));
+        test.Clock.Advance(TimeSpan.FromSeconds(30)); // past the ask's deadline, half-way through the candidate's minute
+        await Watcher.FireDueAsync(CancellationToken.None);
+        var answer = await WithServiceAsync(s => s.SubmitAsync(new Caller(candidate.Id, room.Id), turn.TurnId, "answer", "r1", default));
+
+        Assert.Equal(delivered.DeliveredAt!.Value.AddSeconds(60), delivered.Deadline);
+        test.Group(RoomGroups.Seat(interviewer.Id)).Verify(c => c.TimeUp(It.IsAny<TurnView>()), Times.Never);
+        Assert.False(answer.IsLate);
+        Assert.Equal(30_000, answer.ResponseTimeMs);
+        var stored = await test.WithDbAsync(db => db.Turns.Select(t => t.Deadline).SingleAsync());
+        Assert.Equal(delivered.Deadline.UtcDateTime, stored); // a restart keeps the moved deadline
+    }
+
+    [Fact]
+    public async Task AQuestionNobodyReceives_StillTimesUpAtTheAsksDeadline()
+    {
+        var (room, interviewer, candidate, question) = await test.SeedRoomAsync();
+        var turn = await AskAsync(room.Id, interviewer.Id, question.Id, seconds: 20);
+        test.Clock.Advance(TimeSpan.FromSeconds(20));
+
+        await Watcher.FireDueAsync(CancellationToken.None);
+        var late = await WithServiceAsync(s => s.AcknowledgeAsync(new Caller(candidate.Id, room.Id), turn.TurnId, default));
+
+        test.Group(RoomGroups.Seat(interviewer.Id)).Verify(c => c.TimeUp(It.Is<TurnView>(t => t.TurnId == turn.TurnId)), Times.Once);
+        Assert.Equal(turn.Deadline, late.Deadline); // opening a timed-up question gives no new time
+        Assert.Equal(TurnStatus.TimeUp, late.Status);
+    }
+
+    [Fact]
     public async Task FireDue_WithNoOpenTurn_SleepsTheLongestInterval()
     {
         await test.SeedRoomAsync();

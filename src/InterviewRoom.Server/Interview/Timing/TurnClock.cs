@@ -7,8 +7,10 @@ namespace InterviewRoom.Server.Interview.Timing;
 
 /// <summary>
 /// The server's clock rules for a turn, each named once and used everywhere (in memory and in database queries).
-/// The deadline is fixed when the question is asked (so time-up can fire with nobody connected); response time
-/// runs from delivery (the candidate's acknowledgement) to submission, both stamped by the server.
+/// The clock starts when the candidate can see the question: asking sets a deadline from the ask (so a question
+/// nobody receives still times up, with nobody connected), and delivery (the candidate's first acknowledgement)
+/// moves it to delivery + time limit, so a candidate who joins late still gets the whole time box. Response time
+/// runs from delivery to submission; every instant is the server's.
 /// </summary>
 internal static class TurnClock
 {
@@ -25,6 +27,13 @@ internal static class TurnClock
     private static readonly Func<Turn, bool> OpenNow = Open.Compile();
 
     public static DateTime DeadlineOf(DateTime askedAt, int timeLimitSeconds) => askedAt.AddSeconds(timeLimitSeconds);
+
+    /// <summary>
+    /// The deadline once the question reaches the candidate at <paramref name="deliveredAt"/>: the whole time box from
+    /// then, while the turn is still running; a turn whose time already ran out (time-up about to fire) keeps it.
+    /// </summary>
+    public static DateTime DeadlineAtDelivery(Turn turn, DateTime deliveredAt) =>
+        IsRunning(turn, deliveredAt) ? DeadlineOf(deliveredAt, turn.TimeLimitSeconds) : turn.Deadline;
 
     /// <summary>The turn is open (<see cref="Open"/>), in memory.</summary>
     public static bool IsOpen(Turn turn) => OpenNow(turn);

@@ -26,8 +26,11 @@ export function remainingMs(clock, deadline) {
   return Math.max(0, at - clock.now());
 }
 
+/** Time left; before delivery the whole time box, since the server starts the clock when the candidate sees the question. */
 export function countdownText(clock, turn) {
-  return formatClock(remainingMs(clock, turn.deadline));
+  return turn.status === "asked" && turn.timeLimitSeconds
+    ? formatClock(turn.timeLimitSeconds * 1000)
+    : formatClock(remainingMs(clock, turn.deadline));
 }
 
 export const openStatuses = new Set(["asked", "answering"]);
@@ -106,7 +109,7 @@ export const kindLabels = {
 };
 
 export const phaseText = {
-  asked: "Sent — waiting for the candidate's browser",
+  asked: "Sent — the clock starts when the candidate sees it",
   answering: "Received — answering",
   submitted: "Submitted",
   timeUp: "Time up",
