@@ -43,6 +43,13 @@ internal static class Database
                     options.UseSqlite(SqliteConnectionString(configuration, environment), sqlite => sqlite
                         .MigrationsAssembly("InterviewRoom.Data.Sqlite"));
                     options.AddInterceptors(SqlitePragmas.Instance);
+
+                    // SQLite cannot alter a column in place, so EF rebuilds the table between "PRAGMA foreign_keys =
+                    // 0" and "= 1", which SQLite ignores inside a transaction: EF runs them outside it and warns that a
+                    // failure part-way "would need to be reverted manually". That holds for every SQLite table rebuild
+                    // and says nothing about this database; it printed on every first start and alarmed newcomers
+                    // (issue 12). Back up before an upgrade (docs/deploy.md, "Backups") and restore if one fails.
+                    options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
                     break;
             }
 
