@@ -79,6 +79,39 @@ public sealed class PageQualityTests(InterviewRoomFactory factory, Chromium chro
     }
 
     [Fact]
+    public async Task ScoreNotesPastedOverTheLimit_AreKeptWhole_Flagged_AndNotSavedUntilTheyFit()
+    {
+        var api = factory.Api();
+        var room = await api.CreateRoomAsync(new CreateRoomRequest("Ada", "Long notes"));
+        var seat = await api.JoinAsync(room.RoomCode, "Grace", InterviewRoom.Contracts.Rooms.ParticipantRole.Candidate);
+        await using var candidate = factory.Hub(seat.Token);
+        var asked = new Recorder<InterviewRoom.Contracts.Interview.TurnView>();
+        candidate.QuestionAsked += asked.Add;
+        await candidate.StartAsync();
+        await using var ada = await Person.OpenAsync(chromium, factory.BaseAddress, "long-notes");
+        await ada.Page.GotoAsync($"/room/{room.RoomId}#key={Uri.EscapeDataString(room.InterviewerToken)}");
+        await ada.ById("bank-search").FillAsync("web sockets");
+        await ada.Page.Locator("[data-testid=bank-question][data-number='2']").GetByTestId("ask-now").ClickAsync();
+        var turn = await asked.NextAsync(_ => true);
+        await candidate.SubmitAsync(turn.TurnId, "Full duplex over one connection.");
+        await Expect(ada.ById("turn-phase")).ToHaveAttributeAsync("data-phase", "submitted");
+
+        await ada.ById("overall-override").SelectOptionAsync("4");
+        await ada.ById("score-notes").FillAsync(new string('n', 4_500)); // what a paste does
+        await Expect(ada.ById("score-notes")).ToHaveValueAsync(new string('n', 4_500)); // nothing cut off
+        await Expect(ada.ById("score-notes-count")).ToContainTextAsync("500 over the limit");
+        await ada.ById("save-score").ClickAsync();
+        await Expect(ada.ById("status")).ToContainTextAsync("500 characters over the 4,000 limit");
+        Assert.Null((await api.GetReportAsync(room.RoomId, room.InterviewerToken)).Items.Single().Score);
+
+        await ada.ById("score-notes").FillAsync(new string('n', 4_000));
+        await Expect(ada.ById("score-notes-count")).ToHaveTextAsync("4,000 / 4,000 characters");
+        await ada.ById("save-score").ClickAsync();
+        await Expect(ada.ById("score-saved")).ToContainTextAsync("version 1");
+        Assert.Equal(4_000, (await api.GetReportAsync(room.RoomId, room.InterviewerToken)).Items.Single().Score!.Notes!.Length);
+    }
+
+    [Fact]
     public async Task AnAnswerPastedOverTheLimit_IsKeptWhole_Flagged_AndNotSentUntilItFits()
     {
         var api = factory.Api();

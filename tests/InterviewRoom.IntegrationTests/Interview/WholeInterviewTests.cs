@@ -112,13 +112,14 @@ public sealed class WholeInterviewTests(InterviewRoomFactory factory) : IClassFi
         await using var session = await Session.StartAsync(factory);
         var questionId = await session.QuestionIdAsync(3);
         var turn = await session.Interviewer.AskAsync(questionId, 90);
-        await session.InterviewerPushed.Delivered.NextAsync();
+        var delivered = await session.InterviewerPushed.Delivered.NextAsync();
 
         await using var again = factory.Hub(session.CandidateSeat.Token);
         var state = await again.StartAsync();
         Assert.Equal(ParticipantRole.Candidate, state.You.Role);
         Assert.Equal(turn.TurnId, state.CurrentTurn!.TurnId);
-        Assert.Equal(turn.Deadline, state.CurrentTurn.Deadline);
+        Assert.Equal(delivered.DeliveredAt!.Value.AddSeconds(90), state.CurrentTurn.Deadline); // the clock started at delivery
+        Assert.True(state.CurrentTurn.Deadline >= turn.Deadline);
         Assert.Equal(TurnStatus.Answering, state.CurrentTurn.Status);
         Assert.Null(state.CurrentTurn.Interviewer);
         Assert.True(Math.Abs((state.ServerTime - DateTimeOffset.UtcNow).TotalSeconds) < 5);
