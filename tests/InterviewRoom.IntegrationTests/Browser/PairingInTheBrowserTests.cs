@@ -59,7 +59,9 @@ public sealed partial class PairingInTheBrowserTests(InterviewRoomFactory factor
             await Expect(grace.ById("rubric-note")).ToContainTextAsync("Only the person who asked it scores it");
             await Expect(grace.ById("save-score")).ToBeDisabledAsync();
             await Expect(grace.ById("reveal-feedback")).ToBeDisabledAsync();
-            await Expect(grace.ById("turn-reference-answer")).ToContainTextAsync("once the person who asked it reveals");
+            // ...and her page opens on the new round, not on her own answer (issue 12, item 3).
+            await Expect(grace.ById("turn-empty")).ToHaveTextAsync("Round 2: ask your first question. Questions from earlier rounds are in the list below.");
+            await Expect(grace.Page.Locator("#turn-body")).ToBeHiddenAsync();
 
             // Round 2: Ada never answered question 2 (she asked it), so Grace may ask it; she asks another.
             await grace.ById("bank-search").FillAsync("web sockets");

@@ -19,9 +19,16 @@ export function createTurnViews(ctx) {
 
   function renderCurrent() {
     const turn = ctx.state.currentTurn;
-    show($("turn-empty"), !turn);
-    show($("turn-body"), Boolean(turn));
-    if (!turn) return;
+    // After a swap the latest question belongs to the round before (often your own answer): the new round starts
+    // empty, and the earlier questions stay in the list below, read-only.
+    const round = ctx.state.round ?? 1;
+    const fromEarlierRound = Boolean(turn) && (turn.round ?? 1) < round;
+    show($("turn-empty"), !turn || fromEarlierRound);
+    show($("turn-body"), Boolean(turn) && !fromEarlierRound);
+    setText($("turn-empty"), fromEarlierRound
+      ? `Round ${round}: ask your first question. Questions from earlier rounds are in the list below.`
+      : "No question asked yet. Pick one from the question bank or your plan.");
+    if (!turn || fromEarlierRound) return;
     setText($("turn-meta"), turnMeta(turn));
     setText($("turn-question"), turn.questionText);
     const phase = $("turn-phase");
