@@ -2,7 +2,7 @@
 // restores them; the clientRequestId is made once per turn so a retried Submit cannot store twice), Submit,
 // and what the card says in each phase, for the candidate and for observers.
 import { hubMessage, newRequestId, announce, formatDuration } from "./common.js";
-import { openStatuses, upsertTurn, phaseLabel, kindLabels, setText, show, invokeWithRetry, store } from "./candidate-interviewer-shared.js";
+import { openStatuses, upsertTurn, phaseLabel, kindLabels, setText, show, invokeWithRetry, store, lengthLimit } from "./candidate-interviewer-shared.js";
 
 /** page: { state(), connection(), isCandidate(), render(), sync() } of candidate.js. */
 export function createAnswerBox(page) {
@@ -33,18 +33,9 @@ export function createAnswerBox(page) {
 
   // The server's limit (MaxAnswerLength). The box takes more, so a long paste is never cut without a word:
   // the count says how much is over, and Done waits until it fits.
-  const MAX_ANSWER = 20000;
-  const overBy = () => Math.max(0, answer.value.length - MAX_ANSWER);
-
-  function updateCount() {
-    const over = overBy();
-    const count = $("answer-count");
-    setText(count, over
-      ? `${answer.value.length.toLocaleString("en")} / 20,000 characters: ${over.toLocaleString("en")} over the limit. Shorten the answer to send it.`
-      : `${answer.value.length.toLocaleString("en")} / 20,000 characters`);
-    count.dataset.over = String(over > 0);
-    answer.setAttribute("aria-invalid", over ? "true" : "false");
-  }
+  const answerLimit = lengthLimit(answer, $("answer-count"), 20000, "Shorten the answer to send it.");
+  const overBy = answerLimit.over;
+  const updateCount = answerLimit.update;
 
   $("answer-form").addEventListener("submit", async event => {
     event.preventDefault();
@@ -52,7 +43,7 @@ export function createAnswerBox(page) {
     const turn = state?.currentTurn;
     if (!turn || !canAnswer(turn) || submitting) return;
     if (overBy()) {
-      announce(`Your answer is ${overBy().toLocaleString("en")} characters over the 20,000 limit; shorten it, then press Done. Nothing was sent.`, "error");
+      announce(`Your answer is ${overBy().toLocaleString("en")} characters over the ${answerLimit.limit} limit; shorten it, then press Done. Nothing was sent.`, "error");
       answer.focus();
       return;
     }

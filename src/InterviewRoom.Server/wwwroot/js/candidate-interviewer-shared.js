@@ -156,6 +156,23 @@ export function show(node, visible) {
 }
 
 /**
+ * A text box with a server-side length limit that never cuts a paste: the count node says how much is over
+ * ("…: 500 over the limit. <fix>"), the box is marked invalid, and the caller refuses to send while over().
+ */
+export function lengthLimit(box, count, max, fix) {
+  const limit = max.toLocaleString("en");
+  const over = () => Math.max(0, box.value.length - max);
+  function update() {
+    const by = over();
+    const length = `${box.value.length.toLocaleString("en")} / ${limit} characters`;
+    setText(count, by ? `${length}: ${by.toLocaleString("en")} over the limit. ${fix}` : length);
+    count.dataset.over = String(by > 0);
+    box.setAttribute("aria-invalid", by ? "true" : "false");
+  }
+  return { over, update, limit };
+}
+
+/**
  * The first connect, retried with backoff (automatic reconnect only covers drops after a first success) while
  * the reconnect banner shows. Returns true once connected; false if the page stopped it or the token was
  * refused (then onUnauthorized has run).

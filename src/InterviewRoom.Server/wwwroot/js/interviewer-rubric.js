@@ -1,7 +1,7 @@
 // The rubric panel: rate each criterion 0/1/2, tick red flags, confirm or override the suggested overall,
 // save as a new score version (idempotent retries), and reveal the feedback to the candidate.
 import { el, announce, hubMessage, newRequestId } from "./common.js";
-import { invokeWithRetry, ratingWords, setText, show, upsertTurn } from "./candidate-interviewer-shared.js";
+import { invokeWithRetry, lengthLimit, ratingWords, setText, show, upsertTurn } from "./candidate-interviewer-shared.js";
 import { suggestedOverall, redFlagCap } from "./score-rule.js";
 import { anchorOf, isStandardFlag, provenance } from "./rubric-words.js";
 
@@ -13,10 +13,8 @@ export function createRubric(ctx) {
   const override = $("overall-override");
   const notAssessed = $("not-assessed");
   const notes = $("score-notes");
-  // The server's limit (ScoreService.MaxNotesLength). The box takes more, so a long paste is never cut without a
-  // word: the count says how much is over, and Save waits until it fits (as the candidate's answer box does).
-  const MAX_NOTES = 4000;
-  const notesOverBy = () => Math.max(0, notes.value.length - MAX_NOTES);
+  // The server's limit (ScoreService.MaxNotesLength), kept like the answer box's: a paste is never cut, Save waits.
+  const notesLimit = lengthLimit(notes, $("score-notes-count"), 4000, "Shorten the notes to save.");
   const saveButton = $("save-score");
   const savedState = $("score-saved");
   const revealButton = $("reveal-feedback");
@@ -150,23 +148,12 @@ export function createRubric(ctx) {
     override.value = form.override;
     notAssessed.checked = form.notAssessed;
     notes.value = form.notes;
-    updateNotesCount();
-  }
-
-
-  function updateNotesCount() {
-    const over = notesOverBy();
-    const count = $("score-notes-count");
-    setText(count, over
-      ? `${notes.value.length.toLocaleString("en")} / 4,000 characters: ${over.toLocaleString("en")} over the limit. Shorten the notes to save.`
-      : `${notes.value.length.toLocaleString("en")} / 4,000 characters`);
-    count.dataset.over = String(over > 0);
-    notes.setAttribute("aria-invalid", over ? "true" : "false");
+    notesLimit.update();
   }
 
   override.addEventListener("change", () => withForm((turn, form) => { form.override = override.value; edited(form); }));
   notAssessed.addEventListener("change", () => withForm((turn, form) => { form.notAssessed = notAssessed.checked; edited(form); }));
-  notes.addEventListener("input", () => { updateNotesCount(); withForm((turn, form) => { form.notes = notes.value; edited(form); }); });
+  notes.addEventListener("input", () => { notesLimit.update(); withForm((turn, form) => { form.notes = notes.value; edited(form); }); });
   form.addEventListener("submit", event => { event.preventDefault(); save(); });
   revealButton.addEventListener("click", reveal);
 
@@ -198,8 +185,8 @@ export function createRubric(ctx) {
   async function save() {
     const turn = ctx.selectedTurn();
     if (!turn || !canScore(turn)) return;
-    if (notesOverBy()) {
-      announce(`The notes are ${notesOverBy().toLocaleString("en")} characters over the 4,000 limit; shorten them, then save. Nothing was saved.`, "error");
+    if (notesLimit.over()) {
+      announce(`The notes are ${notesLimit.over().toLocaleString("en")} characters over the ${notesLimit.limit} limit; shorten them, then save. Nothing was saved.`, "error");
       notes.focus();
       return;
     }
