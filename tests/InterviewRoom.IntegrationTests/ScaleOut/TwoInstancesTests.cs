@@ -156,6 +156,8 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
         var spanning = rooms[2];
         var pending = await spanning.Interviewer.AskAsync(bank[1].Id, 120);
         var syncsBefore = spanning.CandidateSyncs.All.Count;
+        var interviewerSyncs = new Recorder<RoomState>();
+        spanning.Interviewer.StateSynced += interviewerSyncs.Add;
 
         var restarted = Stopwatch.StartNew();
         await redis.RestartAsync();
@@ -181,7 +183,10 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(3, Assert.Single(report.Items).Score!.Overall);
         }
 
-        // And real time across instances works again.
+        // And real time across instances works again, once A has also dropped and resynced its clients (each
+        // instance does so when its own Redis connection returns; a push sent while A's interviewer is between
+        // connections reaches them in that resync, not as an event).
+        await interviewerSyncs.NextAsync(_ => true, TimeSpan.FromSeconds(45));
         await spanning.Candidate.SubmitAsync(pending.TurnId, "after the outage", "s-after");
         await spanning.AtInterviewer.Submitted.NextAsync(t => t.TurnId == pending.TurnId, TimeSpan.FromSeconds(15));
     }
