@@ -188,7 +188,15 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
         // connections reaches them in that resync, not as an event).
         await interviewerSyncs.NextAsync(_ => true, TimeSpan.FromSeconds(45));
         await spanning.Candidate.SubmitAsync(pending.TurnId, "after the outage", "s-after");
-        await spanning.AtInterviewer.Submitted.NextAsync(t => t.TurnId == pending.TurnId, TimeSpan.FromSeconds(15));
+        try
+        {
+            await spanning.AtInterviewer.Submitted.NextAsync(t => t.TurnId == pending.TurnId, TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine("A:\n" + string.Join("\n", a.Output.TakeLast(40)) + "\nB:\n" + string.Join("\n", b.Output.TakeLast(40)));
+            throw;
+        }
     }
 
     public async Task InitializeAsync()
