@@ -287,7 +287,7 @@ public sealed class ClassDashboardInTheBrowserTests(Chromium chromium) : IClassF
             await Expect(student.ById("class-join-code")).ToHaveTextAsync(created.ClassCode);
             await student.ById("class-join-name").FillAsync("Grace");
             await student.ById("class-join-submit").ClickAsync();
-            await student.Page.WaitForURLAsync(new Regex($"/class/{created.ClassId}/lobby$"), new() { WaitUntil = WaitUntilState.Commit });
+            await Expect(student.Page).ToHaveURLAsync(new Regex($"/class/{created.ClassId}/lobby$"));
             await Expect(student.ById("lobby-class-name")).ToHaveTextAsync("Lobby class");
             await Expect(student.ById("lobby-status")).ToContainTextAsync("Waiting for the instructor");
             await api.JoinClassAsync(created.ClassCode, "Linus");

@@ -185,7 +185,7 @@ public sealed class PageQualityTests(InterviewRoomFactory factory, Chromium chro
         await person.Page.Keyboard.PressAsync("Tab");
         await person.Page.Keyboard.TypeAsync("Keyboard only");
         await person.Page.Keyboard.PressAsync("Enter");
-        await person.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/room/"), new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(person.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/room/"));
         await Expect(person.ById("room-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$"));
     }
 
