@@ -72,6 +72,12 @@ public sealed record ClassQuestionView(int QuestionId, int Number, string Text, 
 
 public sealed record ClassStudentView(Guid StudentId, string Name, bool Online, Guid? RoomId, ParticipantRole? Role, int Interviewed, int Answered);
 
+/// <summary>
+/// The payload of <c>StudentsChanged</c>: students whose presence, seat or counts changed. With <see cref="All"/>
+/// the list is the whole class (replace it); otherwise only the listed students changed (update them in place).
+/// </summary>
+public sealed record StudentsChangedEvent(Guid ClassId, IReadOnlyList<ClassStudentView> Students, bool All);
+
 /// <summary>One room of the class as the instructor's dashboard shows it; the payload of <c>ClassRoomChanged</c>.</summary>
 public sealed record ClassRoomView(
     Guid RoomId,

@@ -25,6 +25,10 @@ internal sealed class ClassNotifier(IHubContext<ClassHub, IClassClient> hub, Int
         var cards = await views.RoomsAsync(db, ofClasses, default);
         await Task.WhenAll(ofClasses.Select((room, i) =>
             hub.Clients.Group(ClassGroups.Instructor(room.Room.ClassId!.Value)).ClassRoomChanged(cards[i])));
+        foreach (var ofClass in ofClasses.GroupBy(r => r.Room.ClassId!.Value))
+        {
+            await StudentsChanged(ofClass.Key, [.. ofClass.SelectMany(r => r.Seats).Select(p => p.PrincipalId).OfType<Guid>()]);
+        }
     }
 
     /// <summary>The same for a presence change, read from the database.</summary>
@@ -32,7 +36,11 @@ internal sealed class ClassNotifier(IHubContext<ClassHub, IClassClient> hub, Int
     {
         if (classId is { } id)
         {
-            await hub.Clients.Group(ClassGroups.Instructor(id)).ClassRoomChanged(await views.RoomAsync(db, roomId, default));
+            var card = await views.RoomAsync(db, roomId, default);
+            await hub.Clients.Group(ClassGroups.Instructor(id)).ClassRoomChanged(card);
+            var principals = await db.Participants.Where(p => p.RoomId == roomId && p.PrincipalId != null)
+                .Select(p => p.PrincipalId!.Value).ToListAsync();
+            await StudentsChanged(id, principals);
         }
     }
 
@@ -45,9 +53,34 @@ internal sealed class ClassNotifier(IHubContext<ClassHub, IClassClient> hub, Int
         }
     }
 
-    public async Task ClassChanged(Guid classId) =>
-        await hub.Clients.Group(ClassGroups.Instructor(classId))
-            .ClassChanged(await views.StateAsync(db, new ClassCaller(classId, null, ""), default));
+    /// <summary>
+    /// The instructor gets the whole class; everyone (students in the lobby too) gets the whole student list, so
+    /// a lobby sees classmates arrive and leave as they do.
+    /// </summary>
+    public async Task ClassChanged(Guid classId)
+    {
+        var state = await views.StateAsync(db, new ClassCaller(classId, null, ""), default);
+        await hub.Clients.Group(ClassGroups.Instructor(classId)).ClassChanged(state);
+        await hub.Clients.Group(ClassGroups.Everyone(classId)).StudentsChanged(new StudentsChangedEvent(classId, state.Students, All: true));
+    }
+
+    /// <summary>
+    /// A room's step or presence change can change its students' presence, seat and counts: the dashboard's
+    /// student list and the lobby follow it without a whole class state (one query set for all the rooms).
+    /// </summary>
+    private async Task StudentsChanged(Guid classId, IReadOnlyCollection<Guid> principalIds)
+    {
+        if (principalIds.Count == 0)
+        {
+            return;
+        }
+
+        var students = await views.StudentsAsync(db, classId, [.. principalIds.Distinct()], default);
+        if (students.Count > 0)
+        {
+            await hub.Clients.Group(ClassGroups.Everyone(classId)).StudentsChanged(new StudentsChangedEvent(classId, students, All: false));
+        }
+    }
 
     public Task Assigned(Guid principalId, AssignedEvent assigned) =>
         hub.Clients.Group(ClassGroups.Person(principalId)).Assigned(assigned);

@@ -27,13 +27,9 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
         var bank = await db.Questions.AsNoTracking().Where(q => numbers.Contains(q.Id))
             .ToDictionaryAsync(q => q.Id, q => new { q.Number, q.Text }, cancellationToken);
         var seats = await CurrentSeatsAsync(db, session.Id, cancellationToken);
-        var counts = await db.Turns.AsNoTracking().Where(t => t.Room!.ClassId == session.Id)
-            .Select(t => new { Candidate = t.Candidate!.PrincipalId, Interviewer = t.Interviewer!.PrincipalId, Answered = t.SubmittedAt != null })
-            .ToListAsync(cancellationToken);
         var rooms = caller.IsInstructor
             ? await RoomsAsync(db, db.Rooms.Where(r => r.ClassId == session.Id && (r.EndedAt == null || r.EndedAt == session.EndedAt)), cancellationToken)
             : [];
-        var online = await presence.OnlineAsync(db, [.. session.Students.Select(s => s.Id), .. seats.Values.Select(s => s.Id)], cancellationToken);
         var yourSeat = seats.GetValueOrDefault(caller.PrincipalId);
 
         return new ClassState(
@@ -47,21 +43,58 @@ internal sealed class ClassViews(Presence presence, TimeProvider time)
             session.Round,
             [.. session.Questions.Where(q => bank.ContainsKey(q.QuestionId)).Select(q =>
                 new ClassQuestionView(q.QuestionId, bank[q.QuestionId].Number, bank[q.QuestionId].Text, q.TimeLimitSeconds))],
-            [.. session.Students.OrderBy(s => s.JoinedAt).Select(s =>
-            {
-                var seat = seats.GetValueOrDefault(s.Id);
-                return new ClassStudentView(
-                    s.Id,
-                    s.Name,
-                    online.Contains(s.Id) || (seat is not null && online.Contains(seat.Id)),
-                    seat?.RoomId,
-                    seat?.Role,
-                    counts.Count(c => c.Interviewer == s.Id),
-                    counts.Count(c => c.Candidate == s.Id && c.Answered));
-            })],
+            await StudentViewsAsync(db, session.Id, session.Students, seats, cancellationToken),
             rooms,
             new ClassYou(caller.IsInstructor, caller.StudentId, caller.IsInstructor ? session.InstructorName : caller.Name, yourSeat is null ? null : SeatOf(yourSeat)),
             time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The students of <paramref name="principalIds"/> (seat principals: ids that are not a student, such as the
+    /// instructor's, are left out), or every student of the class when it is null: for <c>StudentsChanged</c>.
+    /// </summary>
+    public async Task<List<ClassStudentView>> StudentsAsync(
+        InterviewRoomDb db, Guid classId, IReadOnlyCollection<Guid>? principalIds, CancellationToken cancellationToken)
+    {
+        var which = db.ClassStudents.AsNoTracking().Where(s => s.ClassId == classId && !s.TokenHash.StartsWith(Erased.TokenPrefix));
+        if (principalIds is not null)
+        {
+            which = which.Where(s => principalIds.Contains(s.Id));
+        }
+
+        var students = await which.ToListAsync(cancellationToken);
+        return students.Count == 0
+            ? []
+            : await StudentViewsAsync(db, classId, students, await CurrentSeatsAsync(db, classId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Students as the dashboard's list and the lobby show them, in joining order: online in the lobby (on the
+    /// class hub) or in their seat (on the interview hub), where they sit, and what they asked and answered.
+    /// </summary>
+    private async Task<List<ClassStudentView>> StudentViewsAsync(
+        InterviewRoomDb db, Guid classId, IReadOnlyCollection<ClassStudent> students, Dictionary<Guid, Participant> seats,
+        CancellationToken cancellationToken)
+    {
+        var ids = students.Select(s => s.Id).ToList();
+        var counts = await db.Turns.AsNoTracking()
+            .Where(t => t.Room!.ClassId == classId && (ids.Contains(t.Candidate!.PrincipalId!.Value) || ids.Contains(t.Interviewer!.PrincipalId!.Value)))
+            .Select(t => new { Candidate = t.Candidate!.PrincipalId, Interviewer = t.Interviewer!.PrincipalId, Answered = t.SubmittedAt != null })
+            .ToListAsync(cancellationToken);
+        var theirSeats = students.Select(s => seats.GetValueOrDefault(s.Id)).OfType<Participant>().ToList();
+        var online = await presence.OnlineAsync(db, [.. ids, .. theirSeats.Select(s => s.Id)], cancellationToken);
+        return [.. students.OrderBy(s => s.JoinedAt).Select(s =>
+        {
+            var seat = seats.GetValueOrDefault(s.Id);
+            return new ClassStudentView(
+                s.Id,
+                s.Name,
+                online.Contains(s.Id) || (seat is not null && online.Contains(seat.Id)),
+                seat?.RoomId,
+                seat?.Role,
+                counts.Count(c => c.Interviewer == s.Id),
+                counts.Count(c => c.Candidate == s.Id && c.Answered));
+        })];
     }
 
     /// <summary>Each person's seat in an open room of the class, by principal (student id, or class id for the instructor).</summary>

@@ -9,6 +9,8 @@ public interface IClassClient
 
     Task ClassRoomChanged(ClassRoomView room);
 
+    Task StudentsChanged(StudentsChangedEvent changed);
+
     Task Assigned(AssignedEvent assigned);
 
     Task ClassEnded(ClassEndedEvent ended);

@@ -88,6 +88,17 @@ public sealed class ClassDashboardInTheBrowserTests(Chromium chromium) : IClassF
             var (first, second) = (roomIds[0], roomIds[1]);
             await Expect(Card(instructor, first).Locator(".cl-seat.is-online")).ToHaveCountAsync(2);
 
+            // They leave the lobby for their rooms: the students list agrees with the room cards that they are online
+            // (in their seats), as it happens.
+            foreach (var student in students)
+            {
+                await student.Lobby.StopAsync();
+            }
+
+            await Expect(instructor.Page.Locator(".cl-seat.is-online")).ToHaveCountAsync(4);
+            await Expect(instructor.ById("students-count")).ToHaveTextAsync("4 students, 4 online.");
+            await Expect(instructor.ById("class-summary")).ToContainTextAsync("4 students (4 online) · 2 rooms");
+
             // One push from the dashboard asks the question in both rooms.
             await instructor.ById("push-question").ClickAsync();
             await Expect(instructor.ById("push-headline")).ToContainTextAsync("asked in 2 rooms");
@@ -118,6 +129,12 @@ public sealed class ClassDashboardInTheBrowserTests(Chromium chromium) : IClassF
             await interviewers[first].ScoreAsync(turns[first], new ScoreInput(Guid.NewGuid().ToString("N"), [], Overall: 4));
             await Expect(Card(instructor, first).GetByTestId("room-phase")).ToHaveAttributeAsync("data-phase", "scored");
             await Expect(Card(instructor, first).GetByTestId("room-score")).ToHaveTextAsync("4 / 5");
+
+            // The students list counts what each asked and answered as it happens, not once the class ends.
+            var answeredFirst = students.Single(s => seats[s.Name].RoomId == first && seats[s.Name].Role == ParticipantRole.Candidate);
+            var askedFirst = students.Single(s => seats[s.Name].RoomId == first && seats[s.Name].Role == ParticipantRole.Interviewer);
+            await Expect(StudentItem(instructor, answeredFirst).GetByTestId("student-counts")).ToHaveTextAsync("asked 0 · answered 1");
+            await Expect(StudentItem(instructor, askedFirst).GetByTestId("student-counts")).ToHaveTextAsync("asked 1 · answered 0");
 
             await candidates[second].SubmitAsync(turns[second], "Like HTTP, but it stays open.", Guid.NewGuid().ToString("N"));
             await Expect(Card(instructor, second).GetByTestId("room-phase")).ToHaveAttributeAsync("data-phase", "submitted");
@@ -290,7 +307,19 @@ public sealed class ClassDashboardInTheBrowserTests(Chromium chromium) : IClassF
             await Expect(student.Page).ToHaveURLAsync(new Regex($"/class/{created.ClassId}/lobby$"));
             await Expect(student.ById("lobby-class-name")).ToHaveTextAsync("Lobby class");
             await Expect(student.ById("lobby-status")).ToContainTextAsync("Waiting for the instructor");
-            await api.JoinClassAsync(created.ClassCode, "Linus");
+            await Expect(student.ById("lobby-classmates-count")).ToHaveTextAsync("Nobody else has joined yet.");
+
+            // Classmates arrive in the lobby live: joining, then coming online, then leaving it.
+            var linus = await api.JoinClassAsync(created.ClassCode, "Linus");
+            await Expect(student.ById("lobby-classmate")).ToHaveTextAsync(new Regex("^Linus"));
+            await Expect(student.ById("lobby-classmates-count")).ToHaveTextAsync("1 classmate, 0 online.");
+            await using (var linusLobby = factory.Connect(ClassHubNames.Path, linus.Token))
+            {
+                await linusLobby.StartAsync();
+                await Expect(student.ById("lobby-classmates-count")).ToHaveTextAsync("1 classmate, 1 online.");
+            }
+
+            await Expect(student.ById("lobby-classmates-count")).ToHaveTextAsync("1 classmate, 0 online.");
             await student.Page.ReloadAsync(); // the key left the address bar; the browser kept it
             await Expect(student.ById("lobby-classmate")).ToHaveTextAsync(new Regex("^Linus"));
 
@@ -317,6 +346,9 @@ public sealed class ClassDashboardInTheBrowserTests(Chromium chromium) : IClassF
                        && !(e.tagName === 'BUTTON' && e.textContent.trim()))
           .map(e => e.outerHTML.slice(0, 120))
         """;
+
+    private static ILocator StudentItem(Person person, Student student) =>
+        person.Page.Locator($"[data-testid=student][data-student-id='{student.Joined.StudentId}']");
 
     private static ILocator Card(Person person, Guid roomId) =>
         person.Page.Locator($"[data-testid=room-card][data-room-id='{roomId}']");

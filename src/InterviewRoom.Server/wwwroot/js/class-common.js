@@ -77,6 +77,26 @@ export function normalizeClass(state) {
   return state;
 }
 
+/**
+ * Applies a StudentsChanged event to a class state's student list: the whole list (all: true) replaces it, a
+ * partial one updates the listed students in place (and adds any the page did not know yet, in joining order
+ * as the server sent them). Returns whether anything was applied.
+ */
+export function applyStudents(state, changed) {
+  if (!state || !changed || changed.classId !== state.classId) return false;
+  const students = changed.students ?? [];
+  if (changed.all) {
+    state.students = students;
+    return true;
+  }
+  for (const student of students) {
+    const index = state.students.findIndex(s => s.studentId === student.studentId);
+    if (index >= 0) state.students[index] = student;
+    else state.students.push(student);
+  }
+  return students.length > 0;
+}
+
 export function normalizeRoom(room) {
   room.seats ??= [];
   room.turns ??= [];

@@ -60,15 +60,15 @@ export function createPush(ctx) {
     const skipped = answer.skipped ?? [];
     const headline = `${questionName(answer.questionId)}: asked in ${plural(asked.length, "room")}`
       + (skipped.length ? `, skipped in ${skipped.length}.` : ".");
+    // replaceChildren() would print a null argument as the text "null": add the list only when there is one.
     result.replaceChildren(
-      el("p", { className: "cl-push-headline", text: headline, attrs: { "data-testid": "push-headline", "data-asked": asked.length } }),
-      skipped.length
-        ? el("ul", { className: "cl-skipped" }, skipped.map(skip => el("li", {
-          attrs: { "data-testid": "push-skipped", "data-room-id": skip.roomId },
-          text: `Room ${ctx.roomCode(skip.roomId) ?? skip.roomId}: ${skip.reason}`,
-        })))
-        : null,
-    );
+      el("p", { className: "cl-push-headline", text: headline, attrs: { "data-testid": "push-headline", "data-asked": asked.length } }));
+    if (skipped.length) {
+      result.append(el("ul", { className: "cl-skipped" }, skipped.map(skip => el("li", {
+        attrs: { "data-testid": "push-skipped", "data-room-id": skip.roomId },
+        text: `Room ${ctx.roomCode(skip.roomId) ?? skip.roomId}: ${skip.reason}`,
+      }))));
+    }
     result.hidden = false;
     result.dataset.kind = asked.length ? "ok" : "warn";
     announce(headline, asked.length ? "info" : "error");

@@ -88,7 +88,7 @@ export function createStudents(ctx) {
       el("span", { className: "cl-student-where", text: where, attrs: { "data-testid": "student-where" } }),
       el("span", {
         className: "cl-student-counts",
-        text: `interviewed ${student.interviewed} · answered ${student.answered}`,
+        text: `asked ${student.interviewed} · answered ${student.answered}`,
         attrs: { "data-testid": "student-counts" },
       }),
     ]);

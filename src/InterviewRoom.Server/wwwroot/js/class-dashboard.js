@@ -4,7 +4,7 @@
 import { announce, hubMessage } from "./common.js";
 import { startWithRetry, stopOnLeave, copyFrom } from "./candidate-interviewer-shared.js";
 import {
-  classIdFromPath, classTokens, takeFragmentToken, classConnection, getClass, normalizeClass, normalizeRoom,
+  classIdFromPath, classTokens, takeFragmentToken, classConnection, getClass, normalizeClass, normalizeRoom, applyStudents,
   isConnected, newClock, plural, wireBanner,
 } from "./class-common.js";
 import { createRooms } from "./class-dashboard-rooms.js";
@@ -75,6 +75,7 @@ function main() {
     ctx.rooms.renderRoom(room);
     ctx.students.render();
   });
+  connection.on("StudentsChanged", changed => { if (applyStudents(ctx.state, changed)) renderStudents(); });
   connection.on("Assigned", event => {
     if (!ctx.state) return;
     ctx.state.you.seat = event?.seat ?? null;
@@ -142,6 +143,25 @@ function apply(state) {
   render();
 }
 
+/** The header line: arrangement, students online, rooms (open ones; after the end, the rooms the class had). */
+function renderSummary() {
+  const state = ctx.state;
+  const online = state.students.filter(s => s.online).length;
+  const rooms = ctx.ended
+    ? `${plural(state.rooms.filter(r => !r.earlier).length, "room")} (ended)`
+    : plural(ctx.liveRooms().length, "room");
+  $("class-summary").textContent = [
+    state.mode === "lobby" ? modeWords.lobby : `${modeWords[state.mode] ?? state.mode}, round ${state.round}`,
+    `${plural(state.students.length, "student")} (${online} online)`,
+    rooms,
+  ].join(" · ");
+}
+
+function renderStudents() {
+  renderSummary();
+  ctx.students.render();
+}
+
 function render() {
   const state = ctx.state;
   if (!state) return;
@@ -150,13 +170,7 @@ function render() {
   const name = state.name || "Class";
   $("class-name").textContent = name;
   document.title = `${name} — Class dashboard — InterviewRoom`;
-  const online = state.students.filter(s => s.online).length;
-  const live = ctx.liveRooms().length;
-  $("class-summary").textContent = [
-    state.mode === "lobby" ? modeWords.lobby : `${modeWords[state.mode] ?? state.mode}, round ${state.round}`,
-    `${plural(state.students.length, "student")} (${online} online)`,
-    plural(live, "room"),
-  ].join(" · ");
+  renderSummary();
   $("class-ended").hidden = !ctx.ended;
 
   $("class-code").textContent = state.code;

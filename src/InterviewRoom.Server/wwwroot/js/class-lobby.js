@@ -3,14 +3,13 @@
 import { el, announce, hubMessage } from "./common.js";
 import { startWithRetry, stopOnLeave } from "./candidate-interviewer-shared.js";
 import {
-  classIdFromPath, classTokens, takeFragmentToken, classConnection, getClass, normalizeClass, isConnected,
+  classIdFromPath, classTokens, takeFragmentToken, classConnection, getClass, normalizeClass, applyStudents,
   newClock, roleWords, presence, plural, wireBanner,
 } from "./class-common.js";
 
 const $ = id => document.getElementById(id);
 const classId = classIdFromPath();
 const banner = document.querySelector("[data-testid=reconnecting]");
-const REFRESH_MS = 20000;      // presence of classmates: students get no ClassChanged, so GetClass now and then
 const REOPEN_GUARD_MS = 20000; // a seat opened automatically a moment ago is offered as a link, not reopened
 
 const fragmentToken = takeFragmentToken({ strip: true });
@@ -53,10 +52,11 @@ function main() {
     state.you = you;
     render();
   });
+  // Classmates arriving, leaving and going on- or offline, as it happens.
+  connection.on("StudentsChanged", changed => { if (applyStudents(state, changed)) render(); });
   wireBanner(connection, banner, $("reconnecting-text"), sync);
   stopOnLeave(connection);
   start();
-  setInterval(() => { if (isConnected(connection) && !state?.endedAt && !leaving) sync({ quiet: true }); }, REFRESH_MS);
 }
 
 async function start() {
