@@ -102,6 +102,7 @@ public sealed class ClassDashboardInTheBrowserTests(Chromium chromium) : IClassF
             // One push from the dashboard asks the question in both rooms.
             await instructor.ById("push-question").ClickAsync();
             await Expect(instructor.ById("push-headline")).ToContainTextAsync("asked in 2 rooms");
+            await Expect(instructor.ById("push-result")).Not.ToContainTextAsync("null");
             foreach (var roomId in roomIds)
             {
                 await Expect(Card(instructor, roomId).GetByTestId("room-phase")).ToHaveAttributeAsync("data-phase", "asked");
@@ -211,6 +212,7 @@ public sealed class ClassDashboardInTheBrowserTests(Chromium chromium) : IClassF
             await instructor.ById("end-class").ClickAsync();
             await instructor.ById("confirm-end-class").ClickAsync();
             await Expect(instructor.ById("class-ended")).ToBeVisibleAsync();
+            await Expect(instructor.ById("class-summary")).ToContainTextAsync("1 room (ended)"); // not "0 rooms" above the rooms it lists
             await Expect(instructor.ById("pair-students")).ToBeDisabledAsync();
             await Expect(instructor.ById("push-question")).ToBeDisabledAsync();
             await Expect(instructor.ById("rooms").GetByTestId("room-phase")).ToHaveAttributeAsync("data-phase", "ended");
